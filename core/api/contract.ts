@@ -1,0 +1,98 @@
+/**
+ * The one API contract between the UI and its host (Electron IPC or the browser host's HTTP).
+ *
+ * Each channel has a request validator (zod) and a response type. Both transports bind this
+ * same map: adding a call means adding one entry to `requestSchemas` and `ApiResponses`, and
+ * the compiler points at every place that must handle it.
+ */
+import { z } from 'zod';
+import { reportIdSchema, settingsPatchSchema, type Settings } from '../settings';
+import type { ApiResult } from './errors';
+
+const empty = z.object({}).strict();
+
+export const requestSchemas = {
+  getAppInfo: empty,
+  listReports: empty,
+  openReport: z.object({ reportId: reportIdSchema }).strict(),
+  getSettings: empty,
+  updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+} as const;
+
+export type Channel = keyof typeof requestSchemas;
+export const CHANNELS = Object.keys(requestSchemas) as Channel[];
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Which host runs the UI. */
+  host: 'electron' | 'web';
+  /** Where user data (settings, annotations) is kept, to tell the user. */
+  dataDir: string;
+  /** Problems met while loading user data, in plain words, to show once. */
+  notices: { message: string; messageEn: string }[];
+}
+
+export interface ReportSummary {
+  /** The file name in the reports folder; stable across runs. */
+  id: string;
+  /** The report's title (parsed from the text), or the file name without extension. */
+  title: string;
+  /** Size of the file in bytes. */
+  size: number;
+}
+
+export interface ReportListing {
+  reports: ReportSummary[];
+  /** The report to open first: the last one read if it still exists, else the only/first one. */
+  initialReportId: string | null;
+}
+
+export interface OpenedReport {
+  id: string;
+  /** The report's text exactly as published (UTF-8 decoded, BOM removed). */
+  text: string;
+}
+
+export interface ApiResponses {
+  getAppInfo: AppInfo;
+  listReports: ReportListing;
+  openReport: OpenedReport;
+  getSettings: Settings;
+  updateSettings: Settings;
+}
+
+// Compile-time check that both maps name the same channels.
+type SameKeys<A, B> = [keyof A] extends [keyof B]
+  ? [keyof B] extends [keyof A]
+    ? true
+    : never
+  : never;
+const channelsAgree: SameKeys<typeof requestSchemas, ApiResponses> = true;
+void channelsAgree;
+
+export type ApiRequest<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
+export type ApiValidRequest<C extends Channel> = z.output<(typeof requestSchemas)[C]>;
+export type ApiResponse<C extends Channel> = ApiResponses[C];
+
+/** What a host implements: one async function per channel, given a validated request. */
+export type ApiHandlers = {
+  [C in Channel]: (request: ApiValidRequest<C>) => Promise<ApiResponses[C]>;
+};
+
+/** What the UI calls: one function per channel, returning the result envelope. */
+export type ViewerApi = {
+  [C in Channel]: (request: ApiRequest<C>) => Promise<ApiResult<ApiResponses[C]>>;
+};
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, name);
+}
+
+/** The IPC channel name in Electron for an API channel. */
+export function ipcChannel(channel: Channel): string {
+  return `viewer:${channel}`;
+}
+
+/** Largest request body either transport accepts, in bytes (notes later need room). */
+export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;

@@ -1,0 +1,243 @@
+/**
+ * The browser host: the same UI and the same Node services as the desktop app, served over
+ * HTTP on 127.0.0.1 only. Safe to leave running: loopback only, the Host header must name this
+ * server (no DNS rebinding), and API calls need the per-run secret (a page the user visits
+ * cannot read or write their data).
+ */
+import { createReadStream, promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { MAX_REQUEST_BYTES } from '../../core/api/contract';
+import { dispatch } from '../../core/api/dispatch';
+import type { ApiError, ApiResult } from '../../core/api/errors';
+import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
+import type { HostServices } from '../services/host-services';
+import { mimeTypeFor, resolveStaticPath } from '../services/static-files';
+
+export const TOKEN_HEADER = 'x-viewer-token';
+
+export interface WebHostOptions {
+  services: HostServices;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** 0 picks any free port. */
+  port: number;
+  /** The per-run secret; random when omitted. */
+  token?: string;
+  log?: (message: string) => void;
+}
+
+export interface WebHost {
+  port: number;
+  token: string;
+  /** The address to open, secret included (in the fragment, so it is never sent or logged). */
+  url: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+} as const;
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? (() => undefined);
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log(`request failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) sendError(res, 500, internalError());
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!isOwnHost(req.headers.host, port)) {
+      return sendError(res, 403, forbidden('foreign Host header'));
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
+      return;
+    }
+    return serveStatic(req, res, url.pathname);
+  }
+
+  async function handleApi(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    channel: string,
+  ): Promise<void> {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { Allow: 'POST', ...SECURITY_HEADERS }).end();
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isOwnOrigin(origin, port)) {
+      return sendError(res, 403, forbidden('foreign Origin'));
+    }
+    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+      return sendError(res, 403, forbidden('missing or wrong token'));
+    }
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      return sendError(res, 415, badRequest('Content-Type must be application/json'));
+    }
+    const body = await readBody(req, MAX_REQUEST_BYTES);
+    if (body === null) {
+      return sendError(res, 413, {
+        code: 'too-large',
+        message: '请求的内容太大，没有处理。',
+        messageEn: 'The request was too large and was not processed.',
+      });
+    }
+    let payload: unknown;
+    try {
+      payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendError(res, 400, badRequest('body is not valid JSON'));
+    }
+    const result = await dispatch(options.services.handlers, channel, payload, {
+      error: (message, detail) => log(`${message}: ${String(detail)}`),
+    });
+    const status = result.ok ? 200 : statusFor(result.error);
+    sendJson(res, status, result);
+  }
+
+  async function serveStatic(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+  ): Promise<void> {
+    const file = resolveStaticPath(options.rendererDir, pathname);
+    const stat = file ? await fs.stat(file).catch(() => null) : null;
+    if (!file || !stat?.isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      res.end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': mimeTypeFor(file),
+      'Content-Length': stat.size,
+      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'no-cache',
+      ...SECURITY_HEADERS,
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function isOwnHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+function isOwnOrigin(origin: string, port: number): boolean {
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Reads the body, or null as soon as it exceeds `limit` bytes (the rest is discarded). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function statusFor(error: ApiError): number {
+  switch (error.code) {
+    case 'bad-request':
+      return 400;
+    case 'unknown-channel':
+    case 'not-found':
+      return 404;
+    case 'forbidden':
+      return 403;
+    case 'too-large':
+      return 413;
+    default:
+      return 500;
+  }
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: ApiResult<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...SECURITY_HEADERS,
+  });
+  res.end(text);
+}
+
+function sendError(res: http.ServerResponse, status: number, error: ApiError): void {
+  sendJson(res, status, { ok: false, error });
+}
+
+function forbidden(detail: string): ApiError {
+  return {
+    code: 'forbidden',
+    message: '拒绝访问：这个请求不是来自阅读器本身。',
+    messageEn: 'Access denied: this request did not come from the viewer itself.',
+    detail,
+  };
+}
+
+function badRequest(detail: string): ApiError {
+  return {
+    code: 'bad-request',
+    message: '程序内部出错：请求的格式不正确。',
+    messageEn: 'Internal error: the request was malformed.',
+    detail,
+  };
+}
+
+function internalError(): ApiError {
+  return {
+    code: 'internal',
+    message: '程序出错了，操作没有完成。您的数据没有改变。',
+    messageEn: 'Something went wrong and the action was not completed. Your data is unchanged.',
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The UI's only way to reach its host: `window.viewer` in Electron (exposed by the preload),
+ * or HTTP to the browser host with the per-run secret. Both speak the same contract.
+ */
+import {
+  CHANNELS,
+  type ApiRequest,
+  type ApiResponse,
+  type Channel,
+  type ViewerApi,
+} from '../../core/api/contract';
+import type { ApiError, ApiResult } from '../../core/api/errors';
+
+declare global {
+  interface Window {
+    viewer?: ViewerApi;
+  }
+}
+
+/** A failed call, carrying the host's plain-language message. */
+export class HostError extends Error {
+  readonly error: ApiError;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'HostError';
+    this.error = error;
+  }
+}
+
+const TOKEN_KEY = 'report-viewer-token';
+const TOKEN_HEADER = 'X-Viewer-Token';
+
+/** Takes the secret from the address (#token=…) once, keeps it for this tab, and hides it. */
+function browserHostToken(): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function httpApi(): ViewerApi {
+  const token = browserHostToken();
+  const entries = CHANNELS.map((channel) => [
+    channel,
+    async (request: unknown): Promise<ApiResult<unknown>> => {
+      let response: Response;
+      try {
+        response = await fetch(`./api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token ?? '' },
+          body: JSON.stringify(request ?? {}),
+        });
+      } catch (err) {
+        return {
+          ok: false,
+          error: {
+            code: 'io-error',
+            message: '无法连接阅读器服务，请确认它仍在运行。',
+            messageEn: 'Cannot reach the viewer service; check that it is still running.',
+            detail: String(err),
+          },
+        };
+      }
+      try {
+        return (await response.json()) as ApiResult<unknown>;
+      } catch {
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: '阅读器服务的回答无法识别。',
+            messageEn: 'The viewer service sent an answer that could not be read.',
+            detail: `HTTP ${response.status}`,
+          },
+        };
+      }
+    },
+  ]);
+  return Object.fromEntries(entries) as ViewerApi;
+}
+
+let api: ViewerApi | null = null;
+
+function hostApi(): ViewerApi {
+  api ??= window.viewer ?? httpApi();
+  return api;
+}
+
+/** Calls the host; resolves with the value or throws a HostError with a message to show. */
+export async function callHost<C extends Channel>(
+  channel: C,
+  request: ApiRequest<C>,
+): Promise<ApiResponse<C>> {
+  const call = hostApi()[channel] as (req: ApiRequest<C>) => Promise<ApiResult<ApiResponse<C>>>;
+  const result = await call(request);
+  if (!result.ok) throw new HostError(result.error);
+  return result.value;
+}

@@ -1,0 +1,121 @@
+/** The toolbar: previous/next section, text size, theme, language and (with several) reports. */
+import {
+  LANGUAGES,
+  THEMES,
+  type Language,
+  type Settings,
+  type SettingsPatch,
+  type Theme,
+} from '../../core/settings';
+import { LANGUAGE_NAMES, useI18n, type MessageKey } from '../i18n';
+
+const THEME_LABELS: Record<Theme, MessageKey> = {
+  system: 'themeSystem',
+  light: 'themeLight',
+  dark: 'themeDark',
+  sepia: 'themeSepia',
+};
+
+export function Toolbar({
+  settings,
+  updateSettings,
+  onPrev,
+  onNext,
+  onFontSize,
+  reportCount,
+  onChooseReport,
+}: {
+  settings: Settings;
+  updateSettings: (patch: SettingsPatch) => void;
+  onPrev: (() => void) | undefined;
+  onNext: (() => void) | undefined;
+  onFontSize: (size: number) => void;
+  reportCount: number;
+  onChooseReport: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <header className="toolbar" role="toolbar" aria-label={t('toolbar')}>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          onClick={onPrev}
+          disabled={!onPrev}
+          title={t('prevSectionHint')}
+          aria-keyshortcuts="Alt+ArrowUp"
+        >
+          ↑ {t('prevSection')}
+        </button>
+        <button
+          type="button"
+          onClick={onNext}
+          disabled={!onNext}
+          title={t('nextSectionHint')}
+          aria-keyshortcuts="Alt+ArrowDown"
+        >
+          ↓ {t('nextSection')}
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          onClick={() => onFontSize(settings.fontSize - 2)}
+          title={t('fontSmallerHint')}
+          aria-label={t('fontSmallerHint')}
+          aria-keyshortcuts="Control+-"
+        >
+          {t('fontSmaller')}
+        </button>
+        <output
+          className="font-size"
+          aria-live="polite"
+          aria-label={t('fontSizeStatus', { size: settings.fontSize })}
+        >
+          {settings.fontSize}
+        </output>
+        <button
+          type="button"
+          onClick={() => onFontSize(settings.fontSize + 2)}
+          title={t('fontLargerHint')}
+          aria-label={t('fontLargerHint')}
+          aria-keyshortcuts="Control+="
+        >
+          {t('fontLarger')}
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <label>
+          <span className="toolbar-label">{t('theme')}</span>
+          <select
+            value={settings.theme}
+            onChange={(e) => updateSettings({ theme: e.target.value as Theme })}
+          >
+            {THEMES.map((theme) => (
+              <option key={theme} value={theme}>
+                {t(THEME_LABELS[theme])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="toolbar-label">{t('language')}</span>
+          <select
+            value={settings.language}
+            onChange={(e) => updateSettings({ language: e.target.value as Language })}
+          >
+            {LANGUAGES.map((lang) => (
+              <option key={lang} value={lang}>
+                {LANGUAGE_NAMES[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {reportCount > 1 ? (
+          <button type="button" onClick={onChooseReport}>
+            {t('reports')}
+          </button>
+        ) : null}
+      </div>
+    </header>
+  );
+}

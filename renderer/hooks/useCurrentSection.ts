@@ -1,0 +1,59 @@
+/**
+ * Tracks the section being read: the last heading at or above a line near the top of the
+ * reading pane (at the very bottom, the last heading on screen). Updated once per frame.
+ */
+import { useEffect, useState, type RefObject } from 'react';
+import type { ReportDocument } from '../../core/report/report-model';
+
+/** A heading this far below the pane's top already counts as "being read". */
+const READING_LINE_PX = 96;
+
+export function useCurrentSection(
+  scroller: RefObject<HTMLElement | null>,
+  doc: ReportDocument,
+): { currentId: string | null; setCurrentId: (id: string) => void } {
+  const [currentId, setCurrentId] = useState<string | null>(null);
+
+  useEffect(() => {
+    const pane = scroller.current;
+    if (!pane) return;
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setCurrentId(currentSectionAt(pane));
+      });
+    };
+    pane.addEventListener('scroll', onScroll, { passive: true });
+    const resize = new ResizeObserver(onScroll);
+    resize.observe(pane);
+    setCurrentId(currentSectionAt(pane));
+    return () => {
+      pane.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [scroller, doc]);
+
+  return { currentId, setCurrentId };
+}
+
+function currentSectionAt(pane: HTMLElement): string | null {
+  const headings = Array.from(pane.querySelectorAll<HTMLElement>('[data-section-id]'));
+  const paneRect = pane.getBoundingClientRect();
+  const atBottom = pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 2;
+  const line = atBottom ? paneRect.bottom : paneRect.top + READING_LINE_PX;
+  // Headings are in document order, so their tops increase: binary search the last one above the line.
+  let lo = 0;
+  let hi = headings.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid]!.getBoundingClientRect().top <= line) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 ? (headings[found]!.dataset.sectionId ?? null) : null;
+}

@@ -1,0 +1,120 @@
+/**
+ * E2E harness: starts the real browser host (`npm run web`'s CLI) in a child process with its
+ * own data dir, and Debian's Chromium through playwright-core. Every request the page makes is
+ * recorded so tests can prove that nothing left 127.0.0.1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function chromiumPath(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
+}
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startHost(
+  options: { dataDir?: string; reportsDir?: string } = {},
+): Promise<RunningHost> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'viewer-e2e-'));
+  const args = [
+    path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'),
+    path.join(projectRoot, 'electron/web-host/cli.ts'),
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--no-build',
+  ];
+  if (options.reportsDir) args.push('--reports-dir', options.reportsDir);
+  const child = spawn(process.execPath, args, {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${stderr}`)), 60_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Report viewer: (\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}: ${stderr}`));
+    });
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: /token=([^&]+)/.exec(parsed.hash)?.[1] ?? '',
+    dataDir,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath)
+    throw new Error('No Chromium found (set CHROMIUM_PATH or apt-get install chromium).');
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Every URL any page of the context requested, for the offline check. */
+export function recordRequests(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+export function isLocal(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
+  try {
+    return new URL(url).hostname === '127.0.0.1';
+  } catch {
+    return false;
+  }
+}
+
+/** Opens the viewer and waits until the report is on screen and the fonts are ready. */
+export async function openViewer(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('tree', { name: '目录' }).waitFor();
+  await page.evaluate(() => document.fonts.ready);
+}
