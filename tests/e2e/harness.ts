@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ApiRequest, ApiResponse, Channel } from '../../core/api/contract';
+import type { ApiResult } from '../../core/api/errors';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -110,6 +112,22 @@ export function isLocal(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Calls the host's API directly, as the page would (with the run's secret). */
+export async function callHostApi<C extends Channel>(
+  host: RunningHost,
+  channel: C,
+  request: ApiRequest<C>,
+): Promise<ApiResponse<C>> {
+  const response = await fetch(`${host.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Viewer-Token': host.token },
+    body: JSON.stringify(request),
+  });
+  const result = (await response.json()) as ApiResult<ApiResponse<C>>;
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
 }
 
 /** Opens the viewer and waits until the report is on screen and the fonts are ready. */
