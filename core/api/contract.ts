@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { reportIdSchema, settingsPatchSchema, type Settings } from '../settings';
+import { CHANNEL_NAMES, ipcChannel, type ChannelName } from './channels';
 import type { ApiResult } from './errors';
 
 const empty = z.object({}).strict();
@@ -20,7 +21,8 @@ export const requestSchemas = {
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
-export const CHANNELS = Object.keys(requestSchemas) as Channel[];
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
+export { ipcChannel };
 
 export interface AppInfo {
   name: string;
@@ -62,7 +64,9 @@ export interface ApiResponses {
   updateSettings: Settings;
 }
 
-// Compile-time check that both maps name the same channels.
+// Compile-time checks that the channel list and both maps name the same channels.
+const namesAgree: SameKeys<Record<ChannelName, true>, typeof requestSchemas> = true;
+void namesAgree;
 type SameKeys<A, B> = [keyof A] extends [keyof B]
   ? [keyof B] extends [keyof A]
     ? true
@@ -87,11 +91,6 @@ export type ViewerApi = {
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, name);
-}
-
-/** The IPC channel name in Electron for an API channel. */
-export function ipcChannel(channel: Channel): string {
-  return `viewer:${channel}`;
 }
 
 /** Largest request body either transport accepts, in bytes (notes later need room). */

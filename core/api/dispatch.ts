@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isChannel, requestSchemas, type ApiHandlers, type Channel } from './contract';
-import { ViewerError, type ApiError, type ApiResult } from './errors';
+import { apiErrors, ViewerError, type ApiError, type ApiResult } from './errors';
 
 export interface DispatchLog {
   error(message: string, detail?: unknown): void;
@@ -26,12 +26,9 @@ export async function dispatch(
   }
   const parsed = requestSchemas[channel].safeParse(rawRequest ?? {});
   if (!parsed.success) {
-    return fail({
-      code: 'bad-request',
-      message: '程序内部出错：请求的参数不正确。',
-      messageEn: 'Internal error: the request had invalid arguments.',
-      detail: `${channel}: ${z.prettifyError(parsed.error)}`.slice(0, 2000),
-    });
+    return fail(
+      apiErrors.badRequest(`${channel}: ${z.prettifyError(parsed.error)}`.slice(0, 2000)),
+    );
   }
   try {
     const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
@@ -40,12 +37,7 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof ViewerError) return fail(err.toApiError());
     log?.error(`handler ${channel as Channel} failed`, err);
-    return fail({
-      code: 'internal',
-      message: '程序出错了，操作没有完成。您的数据没有改变。',
-      messageEn: 'Something went wrong and the action was not completed. Your data is unchanged.',
-      detail: err instanceof Error ? err.message : String(err),
-    });
+    return fail(apiErrors.internal(err instanceof Error ? err.message : String(err)));
   }
 }
 

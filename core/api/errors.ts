@@ -58,3 +58,31 @@ export function isApiError(value: unknown): value is ApiError {
     typeof v.messageEn === 'string'
   );
 }
+
+/** The same refusals and failures, worded once, for every transport. */
+export const apiErrors = {
+  forbidden: (detail: string): ApiError => ({
+    code: 'forbidden',
+    message: '拒绝访问：这个请求不是来自阅读器本身。',
+    messageEn: 'Access denied: this request did not come from the viewer itself.',
+    detail,
+  }),
+  badRequest: (detail: string): ApiError => ({
+    code: 'bad-request',
+    message: '程序内部出错：请求的格式不正确。',
+    messageEn: 'Internal error: the request was malformed.',
+    detail,
+  }),
+  tooLarge: (detail: string): ApiError => ({
+    code: 'too-large',
+    message: '请求的内容太大，没有处理。',
+    messageEn: 'The request was too large and was not processed.',
+    detail,
+  }),
+  internal: (detail?: string): ApiError => ({
+    code: 'internal',
+    message: '程序出错了，操作没有完成。您的数据没有改变。',
+    messageEn: 'Something went wrong and the action was not completed. Your data is unchanged.',
+    ...(detail === undefined ? {} : { detail }),
+  }),
+};

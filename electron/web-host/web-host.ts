@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { MAX_REQUEST_BYTES } from '../../core/api/contract';
 import { dispatch } from '../../core/api/dispatch';
-import type { ApiError, ApiResult } from '../../core/api/errors';
+import { apiErrors, type ApiError, type ApiResult } from '../../core/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
 import type { HostServices } from '../services/host-services';
 import { mimeTypeFor, resolveStaticPath } from '../services/static-files';
@@ -53,14 +53,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       log(`request failed: ${err instanceof Error ? err.message : String(err)}`);
-      if (!res.headersSent) sendError(res, 500, internalError());
+      if (!res.headersSent) sendError(res, 500, apiErrors.internal());
       else res.destroy();
     });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!isOwnHost(req.headers.host, port)) {
-      return sendError(res, 403, forbidden('foreign Host header'));
+      return sendError(res, 403, apiErrors.forbidden('foreign Host header'));
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
@@ -82,27 +82,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !isOwnOrigin(origin, port)) {
-      return sendError(res, 403, forbidden('foreign Origin'));
+      return sendError(res, 403, apiErrors.forbidden('foreign Origin'));
     }
     if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
-      return sendError(res, 403, forbidden('missing or wrong token'));
+      return sendError(res, 403, apiErrors.forbidden('missing or wrong token'));
     }
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      return sendError(res, 415, badRequest('Content-Type must be application/json'));
+      return sendError(res, 415, apiErrors.badRequest('Content-Type must be application/json'));
     }
     const body = await readBody(req, MAX_REQUEST_BYTES);
     if (body === null) {
-      return sendError(res, 413, {
-        code: 'too-large',
-        message: '请求的内容太大，没有处理。',
-        messageEn: 'The request was too large and was not processed.',
-      });
+      return sendError(res, 413, apiErrors.tooLarge(`body over ${MAX_REQUEST_BYTES} bytes`));
     }
     let payload: unknown;
     try {
       payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
-      return sendError(res, 400, badRequest('body is not valid JSON'));
+      return sendError(res, 400, apiErrors.badRequest('body is not valid JSON'));
     }
     const result = await dispatch(options.services.handlers, channel, payload, {
       error: (message, detail) => log(`${message}: ${String(detail)}`),
@@ -214,30 +210,4 @@ function sendJson(res: http.ServerResponse, status: number, body: ApiResult<unkn
 
 function sendError(res: http.ServerResponse, status: number, error: ApiError): void {
   sendJson(res, status, { ok: false, error });
-}
-
-function forbidden(detail: string): ApiError {
-  return {
-    code: 'forbidden',
-    message: '拒绝访问：这个请求不是来自阅读器本身。',
-    messageEn: 'Access denied: this request did not come from the viewer itself.',
-    detail,
-  };
-}
-
-function badRequest(detail: string): ApiError {
-  return {
-    code: 'bad-request',
-    message: '程序内部出错：请求的格式不正确。',
-    messageEn: 'Internal error: the request was malformed.',
-    detail,
-  };
-}
-
-function internalError(): ApiError {
-  return {
-    code: 'internal',
-    message: '程序出错了，操作没有完成。您的数据没有改变。',
-    messageEn: 'Something went wrong and the action was not completed. Your data is unchanged.',
-  };
 }

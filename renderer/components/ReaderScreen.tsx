@@ -18,6 +18,9 @@ import { useI18n } from '../i18n';
 import { ContentsTree } from './ContentsTree';
 import { ReportView, sectionElementId } from './ReportView';
 import { Toolbar } from './Toolbar';
+import { SearchBox } from '../search/SearchBox';
+import { SearchResultsPanel } from '../search/SearchResultsPanel';
+import { useSearchSession } from '../search/useSearchSession';
 
 const FONT_STEP = 2;
 
@@ -40,6 +43,9 @@ export function ReaderScreen({
   const scroller = useRef<HTMLElement>(null);
   const { currentId, setCurrentId } = useCurrentSection(scroller, doc);
   useReadingPosition(scroller, reportId, settings.positions[reportId], updateSettings);
+  const search = useSearchSession(doc, scroller);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const { step: stepSearch } = search;
 
   const goTo = useCallback(
     (section: Section) => {
@@ -70,7 +76,14 @@ export function ReaderScreen({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const ctrl = e.ctrlKey || e.metaKey;
-      if (ctrl && !e.altKey && (e.key === '=' || e.key === '+')) {
+      if (ctrl && !e.altKey && (e.key === 'f' || e.key === 'F')) {
+        e.preventDefault();
+        searchBox.current?.focus();
+        searchBox.current?.select();
+      } else if (e.key === 'F3') {
+        e.preventDefault();
+        stepSearch(e.shiftKey ? -1 : 1);
+      } else if (ctrl && !e.altKey && (e.key === '=' || e.key === '+')) {
         e.preventDefault();
         setFontSize(settings.fontSize + FONT_STEP);
       } else if (ctrl && !e.altKey && (e.key === '-' || e.key === '_')) {
@@ -89,11 +102,11 @@ export function ReaderScreen({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [goTo, next, prev, setFontSize, settings.fontSize]);
+  }, [goTo, next, prev, setFontSize, settings.fontSize, stepSearch]);
 
   const title = doc.title ?? t('reportTitleFallback');
   return (
-    <div className="reader-screen">
+    <div className={`reader-screen${search.results ? ' with-results' : ''}`}>
       <Toolbar
         settings={settings}
         updateSettings={updateSettings}
@@ -102,6 +115,7 @@ export function ReaderScreen({
         onFontSize={setFontSize}
         reportCount={reports.length}
         onChooseReport={onChooseReport}
+        searchBox={<SearchBox ref={searchBox} session={search} />}
       />
       <nav className="contents-pane" aria-label={t('contents')}>
         <ContentsTree sections={doc.sections} currentId={currentId} onActivate={goTo} />
@@ -115,6 +129,7 @@ export function ReaderScreen({
       >
         <ReportView doc={doc} />
       </main>
+      <SearchResultsPanel session={search} />
     </div>
   );
 }

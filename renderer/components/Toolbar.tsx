@@ -1,4 +1,5 @@
 /** The toolbar: previous/next section, text size, theme, language and (with several) reports. */
+import type { ReactNode } from 'react';
 import {
   LANGUAGES,
   THEMES,
@@ -24,6 +25,7 @@ export function Toolbar({
   onFontSize,
   reportCount,
   onChooseReport,
+  searchBox,
 }: {
   settings: Settings;
   updateSettings: (patch: SettingsPatch) => void;
@@ -32,10 +34,12 @@ export function Toolbar({
   onFontSize: (size: number) => void;
   reportCount: number;
   onChooseReport: () => void;
+  searchBox: ReactNode;
 }) {
   const { t } = useI18n();
   return (
-    <header className="toolbar" role="toolbar" aria-label={t('toolbar')}>
+    <header className="toolbar" aria-label={t('toolbar')}>
+      {searchBox}
       <div className="toolbar-group">
         <button
           type="button"

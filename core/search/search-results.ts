@@ -1,0 +1,37 @@
+/** What a search returns: plain data, safe to pass to the UI as is. */
+import type { ParsedQuery } from './query-parser';
+import type { SearchUnitKind } from './search-unit';
+import type { Snippet } from './snippet';
+import type { Occurrence } from './unit-hits';
+
+export interface SearchOptions {
+  /** 'relevance' (default): BM25 on exact hits, headings boosted, ties in document order. */
+  order?: 'relevance' | 'document';
+  /** At most this many results; `total` and `units` still count everything. */
+  limit?: number;
+}
+
+export interface SearchResult {
+  unitId: string;
+  kind: SearchUnitKind;
+  paragraphId: string | null;
+  sectionId: string | null;
+  numberPath: string | null;
+  /** 0 in document order; higher is more relevant. */
+  score: number;
+  /** The unit's position in document order. */
+  order: number;
+  /** Every hit, [start, end) in the unit's original text, in text order. */
+  occurrences: Occurrence[];
+  /** Around the first hit. */
+  snippet: Snippet;
+}
+
+export interface SearchResults {
+  query: ParsedQuery;
+  /** Number of hits in all matching units. */
+  total: number;
+  /** Number of matching units. */
+  units: number;
+  results: SearchResult[];
+}

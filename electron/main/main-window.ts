@@ -1,0 +1,62 @@
+/**
+ * The one reader window. It is sandboxed and isolated: the page gets only what the preload
+ * exposes. Its title follows the page's document.title (Electron's default), which the
+ * renderer sets to the open report's name.
+ */
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { forLog, type MainLog } from './log';
+import { MIN_SIZE, type WindowPlacement } from './window-state';
+
+export const INITIAL_TITLE = '法治报告阅读器';
+
+const BACKGROUND = { light: '#ffffff', dark: '#1e1e1e' } as const;
+
+export interface MainWindowSpec {
+  preloadPath: string;
+  placement: WindowPlacement;
+  /** Paint the first frame dark, so a dark-themed system does not flash white. */
+  dark: boolean;
+}
+
+export function mainWindowOptions(spec: MainWindowSpec): BrowserWindowConstructorOptions {
+  const { x, y, width, height } = spec.placement;
+  return {
+    ...(x !== undefined && y !== undefined ? { x, y } : {}),
+    width,
+    height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    title: INITIAL_TITLE,
+    // Shown on ready-to-show, so the user never sees an empty frame.
+    show: false,
+    backgroundColor: spec.dark ? BACKGROUND.dark : BACKGROUND.light,
+    webPreferences: {
+      preload: spec.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      spellcheck: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+    },
+  };
+}
+
+export function createMainWindow(
+  BrowserWindowClass: typeof BrowserWindow,
+  spec: MainWindowSpec & { url: string },
+  log: MainLog,
+): BrowserWindow {
+  const win = new BrowserWindowClass(mainWindowOptions(spec));
+  win.once('ready-to-show', () => {
+    if (spec.placement.isMaximized) win.maximize();
+    win.show();
+  });
+  win.loadURL(spec.url).catch((err: unknown) => log.error(`cannot load ${forLog(spec.url)}`, err));
+  return win;
+}

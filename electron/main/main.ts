@@ -1,0 +1,100 @@
+/**
+ * The Electron main process: wires the modules of this folder together and nothing else.
+ * Order matters: the scheme, the sandbox and the guards are set before the app is ready; the
+ * IPC handlers are bound before the window loads, so the page's first call finds them.
+ *
+ * Nothing here phones home: no auto-update, no telemetry, no crash reporter.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+} from 'electron';
+import { createHostServices } from '../services/host-services';
+import { APP_START_URL } from './app-origin';
+import { resolveAppPaths } from './app-paths';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { bindApi } from './ipc-binding';
+import { consoleLog } from './log';
+import { createMainWindow } from './main-window';
+import { guardAllWebContents, guardSession } from './offline-guard';
+import { flushBeforeQuit } from './quit-flush';
+import { claimSingleInstance } from './single-instance';
+import { loadWindowPlacement, trackWindowState } from './window-state';
+
+const log = consoleLog;
+const paths = resolveAppPaths({
+  mainDir: path.dirname(fileURLToPath(import.meta.url)),
+  isPackaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+});
+let mainWindow: BrowserWindow | null = null;
+
+if (claimSingleInstance(app, () => mainWindow)) {
+  app.enableSandbox();
+  registerAppScheme(protocol);
+  guardAllWebContents(app, log);
+  // One window is the whole app; closing it ends the session on every platform.
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      log.error('start-up failed', err);
+      dialog.showErrorBox(
+        '法治报告阅读器无法启动 / The report viewer could not start',
+        err instanceof Error ? err.message : String(err),
+      );
+      app.exit(1);
+    });
+} else {
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  guardSession(session.defaultSession, log);
+  serveAppProtocol(protocol, paths.rendererDir, log);
+
+  const dataDir = app.getPath('userData');
+  const services = await createHostServices({
+    reportsDir: paths.reportsDir,
+    dataDir,
+    host: 'electron',
+    appName: app.getName(),
+    appVersion: app.getVersion(),
+  });
+  bindApi(ipcMain, services.handlers, () => mainWindow?.webContents ?? null, log);
+
+  const stateFile = path.join(dataDir, 'window-state.json');
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const placement = await loadWindowPlacement(stateFile, workAreas, log);
+  const win = createMainWindow(
+    BrowserWindow,
+    {
+      preloadPath: paths.preloadPath,
+      placement,
+      dark: nativeTheme.shouldUseDarkColors,
+      url: APP_START_URL,
+    },
+    log,
+  );
+  mainWindow = win;
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  const windowState = trackWindowState(win, stateFile, log);
+  flushBeforeQuit(
+    app,
+    async () => {
+      await Promise.all([windowState.flush(), services.flush()]);
+    },
+    log,
+  );
+}

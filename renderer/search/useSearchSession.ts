@@ -1,0 +1,164 @@
+/**
+ * One search over the open report: the query as typed, results (ranked or in document order),
+ * every hit highlighted in the reading pane (CSS Custom Highlight API: the DOM is untouched),
+ * the current hit, stepping, and going back to where the reader was when the search is closed.
+ */
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
+import type { ReportDocument } from '../../core/report/report-model';
+import { createSearchIndex, type SearchResult, type SearchResults } from '../../core/search';
+import { rangesForHit } from './text-ranges';
+
+export type ResultOrder = 'relevance' | 'document';
+
+export interface Hit {
+  unitId: string;
+  start: number;
+  end: number;
+}
+
+export interface SearchSession {
+  query: string;
+  setQuery: (q: string) => void;
+  order: ResultOrder;
+  setOrder: (o: ResultOrder) => void;
+  results: SearchResults | null;
+  /** Every hit in document order. */
+  hits: Hit[];
+  /** Index into hits of the current one, or -1. */
+  current: number;
+  step: (delta: 1 | -1) => void;
+  goToResult: (result: SearchResult) => void;
+  /** Clears the query and scrolls back to where reading was before the search. */
+  close: () => void;
+}
+
+const HIT_HIGHLIGHT = 'search-hit';
+const CURRENT_HIGHLIGHT = 'search-current';
+
+export function useSearchSession(
+  doc: ReportDocument,
+  scroller: RefObject<HTMLElement | null>,
+): SearchSession {
+  const index = useMemo(() => createSearchIndex(doc), [doc]);
+  const [query, setQueryState] = useState('');
+  const [order, setOrder] = useState<ResultOrder>('relevance');
+  const [current, setCurrent] = useState(-1);
+  const deferred = useDeferredValue(query);
+  const readingPosition = useRef<number | null>(null);
+
+  const results = useMemo(
+    () => (deferred.trim() === '' ? null : index.search(deferred, { order })),
+    [index, deferred, order],
+  );
+  const hits = useMemo(() => {
+    if (!results) return [];
+    return [...results.results]
+      .sort((a, b) => a.order - b.order)
+      .flatMap((r) => r.occurrences.map((o) => ({ unitId: r.unitId, start: o.start, end: o.end })));
+  }, [results]);
+
+  const setQuery = useCallback(
+    (q: string) => {
+      if (readingPosition.current === null && q.trim() !== '') {
+        readingPosition.current = scroller.current?.scrollTop ?? 0;
+      }
+      setQueryState(q);
+      setCurrent(-1);
+    },
+    [scroller],
+  );
+
+  // DOM ranges for every hit, rebuilt when the hits change (the report's DOM never does).
+  const [ranges, setRanges] = useState<Range[][]>([]);
+  useEffect(() => {
+    const pane = scroller.current;
+    setRanges(
+      pane
+        ? hits.map((hit) => {
+            const unit = index.getUnit(hit.unitId);
+            return unit ? rangesForHit(pane, unit, hit.start, hit.end) : [];
+          })
+        : [],
+    );
+  }, [hits, index, scroller]);
+
+  useEffect(() => {
+    if (!supportsHighlights()) return;
+    CSS.highlights.set(HIT_HIGHLIGHT, new Highlight(...ranges.flat()));
+    return () => {
+      CSS.highlights.delete(HIT_HIGHLIGHT);
+    };
+  }, [ranges]);
+
+  useEffect(() => {
+    if (!supportsHighlights()) return;
+    const currentRanges = ranges[current] ?? [];
+    CSS.highlights.set(CURRENT_HIGHLIGHT, new Highlight(...currentRanges));
+    return () => {
+      CSS.highlights.delete(CURRENT_HIGHLIGHT);
+    };
+  }, [ranges, current]);
+
+  const reveal = useCallback(
+    (hitIndex: number) => {
+      const pane = scroller.current;
+      const range = ranges[hitIndex]?.[0];
+      if (!pane || !range) return;
+      const details = range.startContainer.parentElement?.closest('details');
+      if (details && !details.open) details.open = true;
+      const rect = range.getBoundingClientRect();
+      const paneRect = pane.getBoundingClientRect();
+      // Put the hit a third of the way down, where the eye expects it.
+      pane.scrollTop += rect.top - paneRect.top - pane.clientHeight / 3;
+      setCurrent(hitIndex);
+    },
+    [ranges, scroller],
+  );
+
+  const step = useCallback(
+    (delta: 1 | -1) => {
+      if (hits.length === 0) return;
+      const next =
+        current < 0
+          ? delta > 0
+            ? 0
+            : hits.length - 1
+          : (current + delta + hits.length) % hits.length;
+      reveal(next);
+    },
+    [current, hits.length, reveal],
+  );
+
+  const goToResult = useCallback(
+    (result: SearchResult) => {
+      const first = result.occurrences[0];
+      if (!first) return;
+      const i = hits.findIndex((h) => h.unitId === result.unitId && h.start === first.start);
+      if (i >= 0) reveal(i);
+    },
+    [hits, reveal],
+  );
+
+  const close = useCallback(() => {
+    const pane = scroller.current;
+    if (pane && readingPosition.current !== null) pane.scrollTop = readingPosition.current;
+    readingPosition.current = null;
+    setQueryState('');
+    setCurrent(-1);
+    pane?.focus({ preventScroll: true });
+  }, [scroller]);
+
+  return { query, setQuery, order, setOrder, results, hits, current, step, goToResult, close };
+}
+
+function supportsHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}

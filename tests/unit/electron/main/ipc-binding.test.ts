@@ -1,0 +1,153 @@
+import type { IpcMain, WebContents } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, ipcChannel, type ApiHandlers } from '../../../../core/api/contract';
+import type { ApiResult } from '../../../../core/api/errors';
+import { DEFAULT_SETTINGS } from '../../../../core/settings';
+import { bindApi } from '../../../../electron/main/ipc-binding';
+import { BrowserWindowMock, IpcMainMock, WebFrameMainMock } from '../../../mocks/electron';
+import { captureLog } from '../capture-log';
+
+function fakeHandlers() {
+  return {
+    getAppInfo: vi.fn(async () => ({
+      name: 'n',
+      version: 'v',
+      host: 'electron' as const,
+      dataDir: '/d',
+      notices: [],
+    })),
+    listReports: vi.fn(async () => ({ reports: [], initialReportId: null })),
+    openReport: vi.fn(async ({ reportId }: { reportId: string }) => ({ id: reportId, text: 'x' })),
+    getSettings: vi.fn(async () => DEFAULT_SETTINGS),
+    updateSettings: vi.fn(async () => DEFAULT_SETTINGS),
+  } satisfies ApiHandlers;
+}
+
+let ipcMain: IpcMainMock;
+let handlers: ReturnType<typeof fakeHandlers>;
+let appWindow: BrowserWindowMock;
+let log: ReturnType<typeof captureLog>;
+
+/** The sender as Electron reports it for a call from the app window's page. */
+function fromAppPage() {
+  return { sender: appWindow.webContents, senderFrame: appWindow.webContents.mainFrame };
+}
+
+function call(
+  channel: string,
+  sender: { sender: unknown; senderFrame: unknown },
+  ...args: unknown[]
+) {
+  return ipcMain.invoke(channel, sender, ...args) as Promise<ApiResult<unknown>>;
+}
+
+function errorCode(result: ApiResult<unknown>): string | null {
+  return result.ok ? null : result.error.code;
+}
+
+beforeEach(() => {
+  ipcMain = new IpcMainMock();
+  handlers = fakeHandlers();
+  appWindow = new BrowserWindowMock();
+  appWindow.webContents.mainFrame.url = 'app://viewer/index.html';
+  log = captureLog();
+  bindApi(
+    ipcMain as unknown as IpcMain,
+    handlers,
+    () => (appWindow.isDestroyed() ? null : (appWindow.webContents as unknown as WebContents)),
+    log,
+  );
+});
+
+function expectNoHandlerCalled(): void {
+  for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+}
+
+describe('bindApi', () => {
+  it('binds exactly the channels of the contract', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(CHANNELS.map(ipcChannel).sort());
+  });
+
+  it('passes a good call from the app page to its handler', async () => {
+    const result = await call('viewer:openReport', fromAppPage(), { reportId: 'a.txt' });
+    expect(result).toEqual({ ok: true, value: { id: 'a.txt', text: 'x' } });
+    expect(handlers.openReport).toHaveBeenCalledWith({ reportId: 'a.txt' });
+  });
+
+  it('treats a call without a request as an empty request', async () => {
+    const result = await call('viewer:getSettings', fromAppPage());
+    expect(result.ok).toBe(true);
+    expect(handlers.getSettings).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['a wrong type', { reportId: 5 }],
+    ['a path instead of a file name', { reportId: '../secret.txt' }],
+    ['an unknown field', { reportId: 'a.txt', extra: true }],
+    ['no request object', 'a.txt'],
+  ])('answers bad-request for %s, without calling the handler', async (_what, request) => {
+    const result = await call('viewer:openReport', fromAppPage(), request);
+    expect(errorCode(result)).toBe('bad-request');
+    expectNoHandlerCalled();
+  });
+
+  it('answers bad-request when more than one argument is sent', async () => {
+    const result = await call('viewer:getSettings', fromAppPage(), {}, { sneaky: true });
+    expect(errorCode(result)).toBe('bad-request');
+    expectNoHandlerCalled();
+  });
+});
+
+describe('the sender check', () => {
+  it('refuses a call whose frame is gone', async () => {
+    const result = await call('viewer:getSettings', { ...fromAppPage(), senderFrame: null });
+    expect(errorCode(result)).toBe('forbidden');
+    expectNoHandlerCalled();
+  });
+
+  it('refuses a call from a subframe of the app page', async () => {
+    const subframe = new WebFrameMainMock('app://viewer/index.html');
+    subframe.parent = appWindow.webContents.mainFrame;
+    const result = await call('viewer:getSettings', { ...fromAppPage(), senderFrame: subframe });
+    expect(errorCode(result)).toBe('forbidden');
+    expectNoHandlerCalled();
+  });
+
+  it('refuses a call from another web contents, even showing the app page', async () => {
+    const other = new BrowserWindowMock();
+    other.webContents.mainFrame.url = 'app://viewer/index.html';
+    const result = await call(
+      'viewer:updateSettings',
+      { sender: other.webContents, senderFrame: other.webContents.mainFrame },
+      { patch: { fontSize: 20 } },
+    );
+    expect(errorCode(result)).toBe('forbidden');
+    expectNoHandlerCalled();
+  });
+
+  it.each([
+    'https://example.com/',
+    'file:///tmp/index.html',
+    'app://other/index.html',
+    'about:blank',
+  ])('refuses a call from the app window showing %s', async (url) => {
+    appWindow.webContents.mainFrame.url = url;
+    const result = await call('viewer:updateSettings', fromAppPage(), { patch: { fontSize: 20 } });
+    expect(errorCode(result)).toBe('forbidden');
+    expectNoHandlerCalled();
+  });
+
+  it('refuses calls once the window is closed', async () => {
+    const sender = fromAppPage();
+    appWindow.close();
+    const result = await call('viewer:getSettings', sender);
+    expect(errorCode(result)).toBe('forbidden');
+    expectNoHandlerCalled();
+  });
+
+  it('checks the sender before the arguments, and logs why it refused', async () => {
+    const result = await call('viewer:openReport', { ...fromAppPage(), senderFrame: null }, 42, 43);
+    expect(errorCode(result)).toBe('forbidden');
+    expect(log.lines.join('\n')).toMatch(/refused IPC openReport: .*navigated or been destroyed/);
+  });
+});

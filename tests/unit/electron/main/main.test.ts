@@ -1,0 +1,138 @@
+// The entry file's wiring, start to quit, with `electron` and the host services mocked.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, ipcChannel } from '../../../../core/api/contract';
+import { APP_START_URL } from '../../../../electron/main/app-origin';
+import {
+  app,
+  BrowserWindowMock,
+  CancellableEvent,
+  ipcMain,
+  protocol,
+  session,
+} from '../../../mocks/electron';
+
+const services = vi.hoisted(() => {
+  const flush = vi.fn(async () => undefined);
+  const getAppInfo = vi.fn(async () => ({ ok: 'from the service' }));
+  const createHostServices = vi.fn(async (options: { dataDir: string }) => ({
+    dataDir: options.dataDir,
+    flush,
+    handlers: {
+      getAppInfo,
+      listReports: vi.fn(),
+      openReport: vi.fn(),
+      getSettings: vi.fn(),
+      updateSettings: vi.fn(),
+    },
+  }));
+  return { flush, getAppInfo, createHostServices };
+});
+vi.mock('../../../../electron/services/host-services', () => ({
+  createHostServices: services.createHostServices,
+}));
+
+const projectRoot = path.resolve(import.meta.dirname, '../../../..');
+let userData: string;
+
+beforeAll(async () => {
+  userData = await mkdtemp(path.join(tmpdir(), 'main-user-data-'));
+  app.setPath('userData', userData);
+  await import('../../../../electron/main/main');
+});
+
+afterAll(async () => {
+  await rm(userData, { recursive: true, force: true });
+});
+
+function theWindow(): BrowserWindowMock {
+  const win = BrowserWindowMock.instances[0];
+  if (win === undefined) throw new Error('no window was created');
+  return win;
+}
+
+describe('main, before the app is ready', () => {
+  it('takes the single-instance lock, turns on the sandbox and registers app:', () => {
+    expect(app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
+    expect(app.enableSandbox).toHaveBeenCalledTimes(1);
+    expect(protocol.privilegedSchemes.map((s) => s.scheme)).toEqual(['app']);
+  });
+
+  it('guards every web contents, and creates nothing yet', () => {
+    expect(app.listenerCount('web-contents-created')).toBe(1);
+    expect(protocol.handle).not.toHaveBeenCalled();
+    expect(BrowserWindowMock.instances).toHaveLength(0);
+  });
+});
+
+describe('main, once ready', () => {
+  beforeAll(async () => {
+    app.becomeReady();
+    await vi.waitFor(() => expect(BrowserWindowMock.instances).toHaveLength(1));
+  });
+
+  it('guards the session and serves app:', () => {
+    expect(session.defaultSession.webRequest.beforeRequestListener).not.toBeNull();
+    expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect([...protocol.handlers.keys()]).toEqual(['app']);
+  });
+
+  it('starts the services on the user data folder and the bundled reports', () => {
+    expect(services.createHostServices).toHaveBeenCalledWith({
+      reportsDir: path.join(projectRoot, 'resources', 'reports'),
+      dataDir: userData,
+      host: 'electron',
+      appName: app.getName(),
+      appVersion: app.getVersion(),
+    });
+  });
+
+  it('binds every channel and loads the app page in a window with the built preload', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(CHANNELS.map(ipcChannel).sort());
+    const win = theWindow();
+    expect(win.loadURL).toHaveBeenCalledWith(APP_START_URL);
+    expect(path.basename(win.options.webPreferences?.preload ?? '')).toBe('preload.cjs');
+  });
+
+  it("routes IPC from the window's page to the services", async () => {
+    const win = theWindow();
+    const result = await ipcMain.invoke(
+      'viewer:getAppInfo',
+      { sender: win.webContents, senderFrame: win.webContents.mainFrame },
+      {},
+    );
+    expect(result).toEqual({ ok: true, value: { ok: 'from the service' } });
+  });
+
+  it('brings the window back when the app is started again', () => {
+    const win = theWindow();
+    win.minimized = true;
+    app.emit('second-instance', new CancellableEvent(), [], '/');
+    expect(win.restore).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+  });
+});
+
+describe('main, quitting', () => {
+  it('quits when the window is closed, after saving its state and flushing the services', async () => {
+    const win = theWindow();
+    win.setBounds({ x: 123, y: 45, width: 1000, height: 700 });
+    win.close();
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalledTimes(1);
+
+    const willQuit = new CancellableEvent();
+    app.emit('will-quit', willQuit);
+    expect(willQuit.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(2));
+    expect(services.flush).toHaveBeenCalled();
+    const saved = JSON.parse(await readFile(path.join(userData, 'window-state.json'), 'utf8'));
+    expect(saved).toEqual({ x: 123, y: 45, width: 1000, height: 700, isMaximized: false });
+
+    const finalQuit = new CancellableEvent();
+    app.emit('will-quit', finalQuit);
+    expect(finalQuit.defaultPrevented).toBe(false);
+  });
+});
