@@ -1,6 +1,7 @@
 // Builds the renderer (React UI) into dist/renderer. Everything it needs is bundled: no CDN.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 /**
  * @fontsource CSS lists a .woff fallback beside every .woff2; Chromium (Electron and the
@@ -29,5 +30,12 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // The reader, and the page both hosts print to PDF (renderer/print/).
+      input: {
+        index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        print: fileURLToPath(new URL('./renderer/print.html', import.meta.url)),
+      },
+    },
   },
 });

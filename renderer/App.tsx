@@ -40,6 +40,10 @@ export function App() {
     [],
   );
   const onError = useCallback((error: ApiError) => addNotice(error, 'error'), [addNotice]);
+  const onNotice = useCallback(
+    (notice: { message: string; messageEn: string }) => addNotice(notice, 'warning'),
+    [addNotice],
+  );
   const { settings, loaded, update } = useHostSettings(onError);
 
   const i18n = useMemo(
@@ -121,6 +125,8 @@ export function App() {
         updateSettings={update}
         reports={listing?.reports ?? []}
         onChooseReport={() => setPicking(true)}
+        onError={onError}
+        onNotice={onNotice}
       />
     );
   } else {

@@ -16,6 +16,17 @@ const outDir = path.join(root, 'dist', 'electron');
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 /**
+ * Bundled CommonJS libraries (write-file-atomic names its temp files after `__filename`) expect
+ * the CommonJS module globals, which an ES module lacks; define them from import.meta.url.
+ */
+const esmCommonJsGlobals = [
+  "import { fileURLToPath as __esmFileURLToPath } from 'node:url';",
+  "import { dirname as __esmDirname } from 'node:path';",
+  'const __filename = __esmFileURLToPath(import.meta.url);',
+  'const __dirname = __esmDirname(__filename);',
+].join('\n');
+
+/**
  * One Vite SSR-style build of a single entry into a single file.
  * @param {{ entry: string, fileName: string, format: 'es' | 'cjs', target: string, external: string[] }} spec
  */
@@ -38,7 +49,12 @@ async function bundle({ entry, fileName, format, target, external }) {
       rollupOptions: {
         external,
         // One file per entry: the preload cannot load chunks, and main is simpler to ship whole.
-        output: { format, entryFileNames: fileName, codeSplitting: false },
+        output: {
+          format,
+          entryFileNames: fileName,
+          codeSplitting: false,
+          banner: format === 'es' ? esmCommonJsGlobals : undefined,
+        },
       },
     },
   });

@@ -8,6 +8,14 @@ export const CHANNEL_NAMES = [
   'openReport',
   'getSettings',
   'updateSettings',
+  'listAnnotations',
+  'saveAnnotation',
+  'deleteAnnotation',
+  'importAnnotations',
+  'exportPdf',
+  'getPrintJob',
+  'printPages',
+  'showInFolder',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

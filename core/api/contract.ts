@@ -6,11 +6,24 @@
  * the compiler points at every place that must handle it.
  */
 import { z } from 'zod';
+import { annotationSchema, type Annotation } from '../annotations/annotation-model';
+import {
+  printJobIdSchema,
+  printRequestSchema,
+  type ExportPdfResult,
+  type PrintJob,
+} from '../print/print-options';
 import { reportIdSchema, settingsPatchSchema, type Settings } from '../settings';
 import { CHANNEL_NAMES, ipcChannel, type ChannelName } from './channels';
 import type { ApiResult } from './errors';
 
 const empty = z.object({}).strict();
+
+/**
+ * Most annotations one report may have. Far beyond what a person writes; it keeps one report's
+ * file (rewritten whole on every save) at a size that saves in well under a second.
+ */
+export const MAX_ANNOTATIONS_PER_REPORT = 50_000;
 
 export const requestSchemas = {
   getAppInfo: empty,
@@ -18,6 +31,24 @@ export const requestSchemas = {
   openReport: z.object({ reportId: reportIdSchema }).strict(),
   getSettings: empty,
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  listAnnotations: z.object({ reportId: reportIdSchema }).strict(),
+  /** Insert or replace by id; the annotation's reportId decides where it is kept. */
+  saveAnnotation: z.object({ annotation: annotationSchema }).strict(),
+  deleteAnnotation: z.object({ reportId: reportIdSchema, id: annotationSchema.shape.id }).strict(),
+  importAnnotations: z
+    .object({
+      reportId: reportIdSchema,
+      annotations: z.array(annotationSchema).max(MAX_ANNOTATIONS_PER_REPORT),
+    })
+    .strict(),
+  /** Makes a PDF of the chosen sections; see ExportPdfResult for what each host answers. */
+  exportPdf: printRequestSchema,
+  /** The print page's job, by the id in its address. */
+  getPrintJob: z.object({ jobId: printJobIdSchema }).strict(),
+  /** Electron only: the same pages to a system printer, through the system print dialog. */
+  printPages: printRequestSchema,
+  /** Electron only: shows a PDF this session wrote in the file manager. */
+  showInFolder: z.object({ path: z.string().min(1).max(4096) }).strict(),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -56,12 +87,38 @@ export interface OpenedReport {
   text: string;
 }
 
+export interface AnnotationListing {
+  annotations: Annotation[];
+  /**
+   * Problems met loading this report's annotations (a damaged file set aside and the backup
+   * used, with where the old file is). Returned with every listing in this run; show once.
+   */
+  notices: { message: string; messageEn: string }[];
+}
+
+export interface ImportSummary {
+  /** Ids of annotations that were new. */
+  added: string[];
+  /** Ids of annotations that replaced an older version. */
+  updated: string[];
+  /** Annotations left out, each with why. */
+  skipped: { id: string; reason: string }[];
+}
+
 export interface ApiResponses {
   getAppInfo: AppInfo;
   listReports: ReportListing;
   openReport: OpenedReport;
   getSettings: Settings;
   updateSettings: Settings;
+  listAnnotations: AnnotationListing;
+  saveAnnotation: { annotation: Annotation };
+  deleteAnnotation: { deleted: Annotation | null };
+  importAnnotations: ImportSummary;
+  exportPdf: ExportPdfResult;
+  getPrintJob: PrintJob;
+  printPages: { printed: boolean };
+  showInFolder: { shown: true };
 }
 
 // Compile-time checks that the channel list and both maps name the same channels.

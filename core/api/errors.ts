@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'io-error',
   'corrupt-data',
   'internal',
+  /** The action exists, but not in this host (e.g. a system printer in the browser host). */
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

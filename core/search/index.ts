@@ -18,7 +18,9 @@ export {
   loadSearchIndex,
   SEARCH_INDEX_FORMAT,
 } from './search-index';
-export type { SearchIndex, SerializedSearchIndex } from './search-index';
+export type { SearchIndex, SearchIndexOptions, SerializedSearchIndex } from './search-index';
+export { MEASURED_COSTS } from './search-planner';
+export type { LookupCosts } from './search-planner';
 export type { SearchOptions, SearchResult, SearchResults } from './search-results';
 export type { SearchUnit, SearchUnitKind } from './search-unit';
 export { makeSnippet } from './snippet';

@@ -1,14 +1,17 @@
 /**
- * Full-text search over a report's units. MiniSearch, fed the character n-grams of each unit's
+ * Full-text search over a report's units. MiniSearch, fed the character bigrams of each unit's
  * normalised text, narrows a query term down to candidate units; every candidate is then
  * verified by exact substring search on its normalised text. The candidates are a superset of
  * the true matches (see char-ngram-tokenizer), so recall and precision are both exact; the
- * ranking is BM25 computed from the verified hits, not from n-gram counts.
+ * ranking is BM25 computed from the verified hits, not from bigram counts.
+ *
+ * Where the index cannot help, the term is checked against every unit instead, which is just
+ * as exact: one-character terms, and terms whose rarest bigram is in too many units.
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { ReportDocument } from '../report/report-model';
 import { bm25TermScore, HEADING_BOOST, idf } from './bm25';
-import { indexTokens, queryTokens } from './char-ngram-tokenizer';
+import { indexTokens } from './char-ngram-tokenizer';
 import { documentSearchUnits } from './document-units';
 import { findOccurrences } from './find-occurrences';
 import { fingerprint } from './fingerprint';
@@ -17,6 +20,8 @@ import { parseQuery } from './query-parser';
 import type { SearchOptions, SearchResult, SearchResults } from './search-results';
 import type { SearchUnit } from './search-unit';
 import { makeSnippet, type Snippet } from './snippet';
+import { MEASURED_COSTS, planCandidates, type LookupCosts } from './search-planner';
+import { TokenFrequencies } from './token-frequencies';
 import { toOccurrences, type Occurrence, type TermHits } from './unit-hits';
 
 export interface SearchIndex {
@@ -32,6 +37,14 @@ export interface SearchIndex {
   readonly unitCount: number;
   /** A plain object for JSON.stringify; load it with loadSearchIndex. */
   toJSON(): SerializedSearchIndex;
+}
+
+export interface SearchIndexOptions {
+  /**
+   * When to use the index rather than check every unit; MEASURED_COSTS by default. Results
+   * are the same either way, only speed differs (tests force each path with it).
+   */
+  costs?: LookupCosts;
 }
 
 /** Bump when the tokens or the serialised shape change, so old caches are rejected. */
@@ -64,9 +77,8 @@ const MINISEARCH_OPTIONS: Options<IndexedText> = {
   storeFields: [],
   tokenize: indexTokens,
   processTerm: identity,
-  // Queries are already lists of index tokens: each query string is one token, taken as is.
+  // A query is one index token, taken as is.
   searchOptions: {
-    combineWith: 'AND',
     prefix: false,
     fuzzy: false,
     tokenize: (token) => [token],
@@ -74,7 +86,18 @@ const MINISEARCH_OPTIONS: Options<IndexedText> = {
   },
 };
 
-const EMPTY_OCCURRENCES: readonly number[] = [];
+/** One term's verified hits: the units it occurs in, with its normalised start indexes. */
+interface TermMatch {
+  units: PreparedUnit[];
+  starts: (readonly number[])[];
+  length: number;
+}
+
+interface Match {
+  prepared: PreparedUnit;
+  score: number;
+  occurrences: Occurrence[];
+}
 
 function unitsFingerprint(units: Iterable<SearchUnit>): string {
   return fingerprint(
@@ -85,22 +108,29 @@ function unitsFingerprint(units: Iterable<SearchUnit>): string {
 }
 
 class UnitSearchIndex implements SearchIndex {
+  private readonly miniSearch: MiniSearch<IndexedText>;
+  private readonly costs: LookupCosts;
   private readonly units = new Map<string, PreparedUnit>();
   /** Ids of units the document rebuilds on load; the others are serialised in full. */
   private readonly fromDocument: ReadonlySet<string>;
+  private readonly frequencies = new TokenFrequencies();
   private nextSeq = 0;
   private totalLength = 0;
   /** Longest normalised text ever indexed: a longer term cannot match (guards huge queries). */
   private maxLength = 0;
 
-  constructor(
-    private readonly miniSearch: MiniSearch<IndexedText>,
-    units: readonly SearchUnit[],
-    fromDocument: ReadonlySet<string>,
-    indexUnits: boolean,
-  ) {
-    this.fromDocument = fromDocument;
-    this.register(units, indexUnits);
+  constructor(init: {
+    /** Empty, or loaded with exactly `units` (then they are not added to it again). */
+    miniSearch: MiniSearch<IndexedText>;
+    loaded: boolean;
+    units: readonly SearchUnit[];
+    fromDocument: ReadonlySet<string>;
+    costs: LookupCosts | undefined;
+  }) {
+    this.miniSearch = init.miniSearch;
+    this.fromDocument = init.fromDocument;
+    this.costs = init.costs ?? MEASURED_COSTS;
+    this.register(init.units, !init.loaded);
   }
 
   get unitCount(): number {
@@ -117,6 +147,7 @@ class UnitSearchIndex implements SearchIndex {
       if (!prepared) continue;
       this.miniSearch.discard(id);
       this.units.delete(id);
+      this.frequencies.remove(prepared.normalized.text);
       this.totalLength -= prepared.normalized.text.length;
     }
   }
@@ -136,46 +167,23 @@ class UnitSearchIndex implements SearchIndex {
     const empty: SearchResults = { query: parsed, total: 0, units: 0, results: [] };
     if (parsed.terms.length === 0) return empty;
 
-    const perTerm: { text: string; hits: Map<PreparedUnit, number[]> }[] = [];
+    const terms: TermMatch[] = [];
     for (const term of parsed.terms) {
-      const hits = this.termHits(term.text);
+      const match = this.matchTerm(term.text);
       // Every term must occur in the unit: one term found nowhere means no results.
-      if (hits.size === 0) return empty;
-      perTerm.push({ text: term.text, hits });
+      if (match.units.length === 0) return empty;
+      terms.push(match);
     }
-
-    const unitCount = this.units.size;
-    const averageLength = this.totalLength / Math.max(unitCount, 1);
-    const idfs = perTerm.map(({ hits }) => idf(unitCount, hits.size));
-    const rarest = perTerm.reduce((a, b) => (b.hits.size < a.hits.size ? b : a));
-
-    const matches: { prepared: PreparedUnit; score: number; occurrences: Occurrence[] }[] = [];
-    let total = 0;
-    for (const prepared of rarest.hits.keys()) {
-      const termHits: TermHits[] = perTerm.map(({ text, hits }) => ({
-        starts: hits.get(prepared) ?? EMPTY_OCCURRENCES,
-        length: text.length,
-      }));
-      if (termHits.some((t) => t.starts.length === 0)) continue;
-      const length = prepared.normalized.text.length;
-      let score = 0;
-      termHits.forEach(({ starts }, i) => {
-        let weighted = 0;
-        for (const start of starts) weighted += start < prepared.headingEnd ? HEADING_BOOST : 1;
-        score += bm25TermScore(idfs[i]!, weighted, length, averageLength);
-      });
-      const occurrences = toOccurrences(prepared, termHits);
-      total += occurrences.length;
-      matches.push({ prepared, score, occurrences });
-    }
+    const matches = this.combine(terms);
+    const total = matches.reduce((sum, m) => sum + m.occurrences.length, 0);
 
     if (options.order === 'document') {
       matches.sort((a, b) => compareDocumentOrder(a.prepared, b.prepared));
     } else {
       matches.sort((a, b) => b.score - a.score || compareDocumentOrder(a.prepared, b.prepared));
     }
-    const limit = options.limit ?? matches.length;
-    const results = matches.slice(0, Math.max(0, limit)).map(({ prepared, score, occurrences }) => {
+    const limit = Math.max(0, options.limit ?? matches.length);
+    const results = matches.slice(0, limit).map(({ prepared, score, occurrences }) => {
       const { unit } = prepared;
       const first = occurrences[0]!;
       return {
@@ -205,32 +213,73 @@ class UnitSearchIndex implements SearchIndex {
     };
   }
 
-  /** Exact hits of one normalised term, by unit: candidates from MiniSearch, then verified. */
-  private termHits(term: string): Map<PreparedUnit, number[]> {
-    const hits = new Map<PreparedUnit, number[]>();
-    if (term.length > this.maxLength) return hits;
-    for (const prepared of this.candidates(term)) {
-      const starts = findOccurrences(prepared.normalized.text, term);
-      if (starts.length > 0) hits.set(prepared, starts);
+  /** The units all terms occur in, scored, with their hits in the original text. */
+  private combine(terms: readonly TermMatch[]): Match[] {
+    const unitCount = this.units.size;
+    const averageLength = this.totalLength / Math.max(unitCount, 1);
+    const idfs = terms.map((t) => idf(unitCount, t.units.length));
+    // Walk the rarest term's units and look the others up.
+    const rarest = terms.reduce((a, b) => (b.units.length < a.units.length ? b : a));
+    const lookups = terms.map((t) =>
+      t === rarest ? null : new Map(t.units.map((unit, i) => [unit, t.starts[i]!])),
+    );
+
+    const matches: Match[] = [];
+    // Plain index loops: this runs once per matching unit, thousands of times for a common term.
+    units: for (let i = 0; i < rarest.units.length; i++) {
+      const prepared = rarest.units[i]!;
+      const length = prepared.normalized.text.length;
+      const termHits: TermHits[] = [];
+      let score = 0;
+      for (let k = 0; k < terms.length; k++) {
+        const term = terms[k]!;
+        const starts = term === rarest ? rarest.starts[i] : lookups[k]!.get(prepared);
+        if (!starts) continue units;
+        termHits.push({ starts, length: term.length });
+        let weighted = 0;
+        for (const start of starts) weighted += start < prepared.headingEnd ? HEADING_BOOST : 1;
+        score += bm25TermScore(idfs[k]!, weighted, length, averageLength);
+      }
+      matches.push({ prepared, score, occurrences: toOccurrences(prepared, termHits) });
     }
-    return hits;
+    return matches;
   }
 
-  /** Units indexed under all of the term's query tokens: a superset of the units containing it. */
-  private candidates(term: string): PreparedUnit[] {
-    const candidates: PreparedUnit[] = [];
-    this.miniSearch.search(
-      { combineWith: 'AND', queries: queryTokens(term) },
+  /** Exact hits of one normalised term: candidate units, each verified. */
+  private matchTerm(term: string): TermMatch {
+    const match: TermMatch = { units: [], starts: [], length: term.length };
+    for (const prepared of this.candidates(term)) {
+      const starts = findOccurrences(prepared.normalized.text, term);
+      if (starts.length === 0) continue;
+      match.units.push(prepared);
+      match.starts.push(starts);
+    }
+    return match;
+  }
+
+  /** A superset of the units containing the term (see search-planner). */
+  private candidates(term: string): Iterable<PreparedUnit> {
+    const plan = planCandidates(
+      term,
       {
-        // Only the ids are needed: collecting them here and rejecting every result skips
-        // MiniSearch's result objects and its sort by score.
-        filter: (result) => {
-          const prepared = this.units.get(result.id as string);
-          if (prepared) candidates.push(prepared);
-          return false;
-        },
+        unitCount: this.units.size,
+        maxLength: this.maxLength,
+        unitsWith: (token) => this.frequencies.get(token),
       },
+      this.costs,
     );
+    if (plan.kind === 'none') return [];
+    if (plan.kind === 'scan') return this.units.values();
+    const candidates: PreparedUnit[] = [];
+    this.miniSearch.search(plan.token, {
+      // Only the ids are needed: collecting them here and rejecting every result skips
+      // MiniSearch's result list and its sort by score.
+      filter: (result) => {
+        const prepared = this.units.get(result.id as string);
+        if (prepared) candidates.push(prepared);
+        return false;
+      },
+    });
     return candidates;
   }
 
@@ -245,6 +294,7 @@ class UnitSearchIndex implements SearchIndex {
     const prepared = units.map((unit) => prepareUnit(unit, this.nextSeq++));
     for (const p of prepared) {
       this.units.set(p.unit.id, p);
+      this.frequencies.add(p.normalized.text);
       this.totalLength += p.normalized.text.length;
       this.maxLength = Math.max(this.maxLength, p.normalized.text.length);
     }
@@ -255,19 +305,32 @@ class UnitSearchIndex implements SearchIndex {
 }
 
 /** Indexes a report: its metadata fields, title, headings and paragraphs. */
-export function createSearchIndex(doc: ReportDocument): SearchIndex {
+export function createSearchIndex(
+  doc: ReportDocument,
+  options: SearchIndexOptions = {},
+): SearchIndex {
   const units = documentSearchUnits(doc);
-  return new UnitSearchIndex(
-    new MiniSearch(MINISEARCH_OPTIONS),
+  return new UnitSearchIndex({
+    miniSearch: new MiniSearch(MINISEARCH_OPTIONS),
+    loaded: false,
     units,
-    new Set(units.map((u) => u.id)),
-    true,
-  );
+    fromDocument: new Set(units.map((u) => u.id)),
+    costs: options.costs,
+  });
 }
 
 /** Indexes arbitrary units (several reports, tests); toJSON then stores them all in full. */
-export function createSearchIndexFromUnits(units: readonly SearchUnit[]): SearchIndex {
-  return new UnitSearchIndex(new MiniSearch(MINISEARCH_OPTIONS), units, new Set(), true);
+export function createSearchIndexFromUnits(
+  units: readonly SearchUnit[],
+  options: SearchIndexOptions = {},
+): SearchIndex {
+  return new UnitSearchIndex({
+    miniSearch: new MiniSearch(MINISEARCH_OPTIONS),
+    loaded: false,
+    units,
+    fromDocument: new Set(),
+    costs: options.costs,
+  });
 }
 
 /**
@@ -278,10 +341,16 @@ export function createSearchIndexFromUnits(units: readonly SearchUnit[]): Search
 export function loadSearchIndex(
   json: SerializedSearchIndex | string,
   doc: ReportDocument | null,
+  options: SearchIndexOptions = {},
 ): SearchIndex {
   const data: SerializedSearchIndex = typeof json === 'string' ? JSON.parse(json) : json;
-  if (data.format !== SEARCH_INDEX_FORMAT) {
-    throw new Error(`Search index format ${data.format} is not ${SEARCH_INDEX_FORMAT}`);
+  // A cache file from another version (or damaged): refuse it rather than search wrongly.
+  if (
+    data?.format !== SEARCH_INDEX_FORMAT ||
+    !Array.isArray(data.unitIds) ||
+    !Array.isArray(data.storedUnits)
+  ) {
+    throw new Error(`Search index is not in format ${SEARCH_INDEX_FORMAT}`);
   }
   const stored = new Map(data.storedUnits.map((u) => [u.id, u]));
   const documentUnits = new Map(doc ? documentSearchUnits(doc).map((u) => [u.id, u]) : []);
@@ -298,5 +367,11 @@ export function loadSearchIndex(
     throw new Error('Search index does not index every unit it lists');
   }
   const fromDocument = new Set(units.filter((u) => !stored.has(u.id)).map((u) => u.id));
-  return new UnitSearchIndex(miniSearch, units, fromDocument, false);
+  return new UnitSearchIndex({
+    miniSearch,
+    loaded: true,
+    units,
+    fromDocument,
+    costs: options.costs,
+  });
 }

@@ -17,7 +17,7 @@ export interface SearchResult {
   paragraphId: string | null;
   sectionId: string | null;
   numberPath: string | null;
-  /** 0 in document order; higher is more relevant. */
+  /** Relevance (BM25 on exact hits, headings boosted); computed in either order. */
   score: number;
   /** The unit's position in document order. */
   order: number;

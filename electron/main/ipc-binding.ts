@@ -10,16 +10,23 @@ import { apiErrors, type ApiResult } from '../../core/api/errors';
 import type { MainLog } from './log';
 import { checkSender } from './trusted-sender';
 
+/** What the hidden print windows may ask for: their job, nothing else. */
+export const PRINT_PAGE_CHANNELS: ReadonlySet<Channel> = new Set(['getPrintJob']);
+
 export function bindApi(
   ipcMain: Pick<IpcMain, 'handle'>,
   handlers: ApiHandlers,
   appContents: () => WebContents | null,
   log: MainLog,
+  printContents: () => readonly WebContents[] = () => [],
 ): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(ipcChannel(channel), (event, ...args: unknown[]) =>
-      handleCall(handlers, channel, event, args, appContents(), log),
-    );
+    ipcMain.handle(ipcChannel(channel), (event, ...args: unknown[]) => {
+      const printPage = PRINT_PAGE_CHANNELS.has(channel)
+        ? printContents().find((contents) => contents === event.sender)
+        : undefined;
+      return handleCall(handlers, channel, event, args, printPage ?? appContents(), log);
+    });
   }
 }
 

@@ -3,7 +3,7 @@
  * exposes. Its title follows the page's document.title (Electron's default), which the
  * renderer sets to the open report's name.
  */
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { forLog, type MainLog } from './log';
 import { MIN_SIZE, type WindowPlacement } from './window-state';
 
@@ -30,20 +30,28 @@ export function mainWindowOptions(spec: MainWindowSpec): BrowserWindowConstructo
     // Shown on ready-to-show, so the user never sees an empty frame.
     show: false,
     backgroundColor: spec.dark ? BACKGROUND.dark : BACKGROUND.light,
-    webPreferences: {
-      preload: spec.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      spellcheck: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-    },
+    webPreferences: lockedDownWebPreferences(spec.preloadPath),
+  };
+}
+
+/**
+ * Sandboxed and isolated: the page gets only what the preload exposes. Every window of the app
+ * (the reader, the hidden print window) uses exactly these.
+ */
+export function lockedDownWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    spellcheck: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
   };
 }
 

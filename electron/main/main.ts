@@ -16,6 +16,7 @@ import {
   protocol,
   screen,
   session,
+  shell,
 } from 'electron';
 import { createHostServices } from '../services/host-services';
 import { APP_START_URL } from './app-origin';
@@ -24,6 +25,8 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { bindApi } from './ipc-binding';
 import { consoleLog } from './log';
 import { createMainWindow } from './main-window';
+import { createPrintWindows, printPageUrl } from './print-window';
+import { askWhereToSavePdf } from './save-dialog';
 import { guardAllWebContents, guardSession } from './offline-guard';
 import { flushBeforeQuit } from './quit-flush';
 import { claimSingleInstance } from './single-instance';
@@ -63,14 +66,29 @@ async function start(): Promise<void> {
   serveAppProtocol(protocol, paths.rendererDir, log);
 
   const dataDir = app.getPath('userData');
+  const printWindows = createPrintWindows(BrowserWindow, paths.preloadPath, log);
   const services = await createHostServices({
     reportsDir: paths.reportsDir,
     dataDir,
     host: 'electron',
     appName: app.getName(),
     appVersion: app.getVersion(),
+    print: {
+      renderPdf: printWindows.renderPdf,
+      printPages: printWindows.printPages,
+      printPageUrl,
+      chooseSavePath: (fileName) =>
+        askWhereToSavePdf(dialog, mainWindow, app.getPath('documents'), fileName),
+      showInFolder: (file) => shell.showItemInFolder(file),
+    },
   });
-  bindApi(ipcMain, services.handlers, () => mainWindow?.webContents ?? null, log);
+  bindApi(
+    ipcMain,
+    services.handlers,
+    () => mainWindow?.webContents ?? null,
+    log,
+    printWindows.activeContents,
+  );
 
   const stateFile = path.join(dataDir, 'window-state.json');
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);

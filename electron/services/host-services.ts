@@ -4,6 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { ApiHandlers } from '../../core/api/contract';
+import { createAnnotationStore } from './annotation-store';
+import { createPdfExport, type PdfExport, type PrintHost } from './pdf-export';
 import { createReportLibrary } from './report-library';
 import { openSettingsStore } from './settings-store';
 
@@ -13,11 +15,15 @@ export interface HostServicesOptions {
   host: 'electron' | 'web';
   appName: string;
   appVersion: string;
+  /** How this host prints (see pdf-export.ts); without it PDF export says it is unavailable. */
+  print?: PrintHost;
 }
 
 export interface HostServices {
   handlers: ApiHandlers;
   dataDir: string;
+  /** For the browser host's one-time PDF downloads. */
+  pdf: PdfExport;
   /** Resolves when every acknowledged write is on disk; call before quitting. */
   flush(): Promise<void>;
 }
@@ -26,6 +32,12 @@ export async function createHostServices(options: HostServicesOptions): Promise<
   mkdirSync(options.dataDir, { recursive: true });
   const settings = await openSettingsStore(options.dataDir);
   const library = createReportLibrary(options.reportsDir);
+  const annotations = createAnnotationStore(options.dataDir);
+  const pdf = createPdfExport({
+    openReport: (reportId) => library.open(reportId),
+    loadAnnotations: async (reportId) => (await annotations.list(reportId)).annotations,
+    host: options.print,
+  });
 
   const handlers: ApiHandlers = {
     getAppInfo: async () => ({
@@ -44,7 +56,24 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     openReport: async ({ reportId }) => library.open(reportId),
     getSettings: async () => settings.get(),
     updateSettings: async ({ patch }) => settings.update(patch),
+    listAnnotations: async ({ reportId }) => annotations.list(reportId),
+    saveAnnotation: async ({ annotation }) => ({ annotation: await annotations.save(annotation) }),
+    deleteAnnotation: async ({ reportId, id }) => ({
+      deleted: await annotations.remove(reportId, id),
+    }),
+    importAnnotations: async ({ reportId, annotations: incoming }) =>
+      annotations.import(reportId, incoming),
+    exportPdf: (request) => pdf.exportPdf(request),
+    getPrintJob: async ({ jobId }) => pdf.getPrintJob(jobId),
+    printPages: (request) => pdf.printPages(request),
+    showInFolder: async ({ path }) => {
+      pdf.showInFolder(path);
+      return { shown: true };
+    },
   };
 
-  return { handlers, dataDir: options.dataDir, flush: () => settings.flush() };
+  const flush = async () => {
+    await Promise.all([settings.flush(), annotations.flush()]);
+  };
+  return { handlers, dataDir: options.dataDir, pdf, flush };
 }

@@ -12,8 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import envPaths from 'env-paths';
-import { createHostServices } from '../services/host-services';
-import { startWebHost } from './web-host';
+import { startBrowserHost } from './browser-host';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = path.join(projectRoot, 'dist/renderer');
@@ -54,23 +53,18 @@ async function main(): Promise<void> {
     productName: string;
     version: string;
   };
-  const services = await createHostServices({
+  const host = await startBrowserHost({
     reportsDir,
     dataDir,
-    host: 'web',
     appName: pkg.productName,
     appVersion: pkg.version,
-  });
-  const host = await startWebHost({
-    services,
     rendererDir,
     port,
     log: (message) => console.error(message),
   });
-  console.log(`Report viewer: ${host.url}`);
+  console.log(`Report viewer: ${host.web.url}`);
 
   const stop = async (): Promise<void> => {
-    await services.flush();
     await host.close();
     process.exit(0);
   };

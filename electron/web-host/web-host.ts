@@ -13,6 +13,7 @@ import { dispatch } from '../../core/api/dispatch';
 import { apiErrors, type ApiError, type ApiResult } from '../../core/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
 import type { HostServices } from '../services/host-services';
+import { DOWNLOAD_PATH } from '../services/pdf-export';
 import { mimeTypeFor, resolveStaticPath } from '../services/static-files';
 
 export const TOKEN_HEADER = 'x-viewer-token';
@@ -64,6 +65,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (url.pathname.startsWith(`/${DOWNLOAD_PATH}`)) {
+      return handleDownload(req, res, url.pathname.slice(DOWNLOAD_PATH.length + 1));
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
       return;
@@ -105,6 +109,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     const status = result.ok ? 200 : statusFor(result.error);
     sendJson(res, status, result);
+  }
+
+  /**
+   * A PDF made by exportPdf, fetched once by the page with the run's secret (then handed to
+   * the browser as a blob download): the id alone is not enough, and it works only once.
+   */
+  function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, id: string): void {
+    if (req.method !== 'GET') {
+      res.writeHead(405, { Allow: 'GET', ...SECURITY_HEADERS }).end();
+      return;
+    }
+    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+      return sendError(res, 403, apiErrors.forbidden('download without the token'));
+    }
+    const download = options.services.pdf.takeDownload(id);
+    if (!download) {
+      return sendError(res, 404, {
+        code: 'not-found',
+        message: '这个 PDF 已经下载过或已过期，请重新导出。',
+        messageEn: 'This PDF was already downloaded or has expired; please export it again.',
+      });
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/pdf',
+      'Content-Length': download.bytes.length,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+      'Cache-Control': 'no-store',
+      ...SECURITY_HEADERS,
+    });
+    res.end(download.bytes);
   }
 
   async function serveStatic(

@@ -88,6 +88,26 @@ function hostApi(): ViewerApi {
   return api;
 }
 
+/**
+ * Fetches a file the browser host made for this page (a PDF at `download/<id>`), with the run's
+ * secret, as a Blob. Only the browser host answers exportPdf with such an address.
+ */
+export async function fetchHostFile(url: string): Promise<Blob> {
+  const response = await fetch(url, { headers: { [TOKEN_HEADER]: browserHostToken() ?? '' } });
+  if (response.ok) return response.blob();
+  const body = (await response.json().catch(() => null)) as ApiResult<never> | null;
+  throw new HostError(
+    body && !body.ok
+      ? body.error
+      : {
+          code: 'io-error',
+          message: '文件没有下载成功，请重试。',
+          messageEn: 'The file could not be downloaded; please try again.',
+          detail: `HTTP ${response.status}`,
+        },
+  );
+}
+
 /** Calls the host; resolves with the value or throws a HostError with a message to show. */
 export async function callHost<C extends Channel>(
   channel: C,

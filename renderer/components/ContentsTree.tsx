@@ -16,10 +16,13 @@ export function ContentsTree({
   sections,
   currentId,
   onActivate,
+  counts,
 }: {
   sections: Section[];
   currentId: string | null;
   onActivate: (section: Section) => void;
+  /** Annotations per section, shown beside its title. */
+  counts: ReadonlyMap<string, number>;
 }) {
   const { t } = useI18n();
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -159,6 +162,14 @@ export function ContentsTree({
               <span className="tree-number">{section.marker}</span>
               {section.title}
             </span>
+            {counts.get(section.id) ? (
+              <span
+                className="tree-count"
+                title={t('annotationCount', { n: counts.get(section.id)! })}
+              >
+                {counts.get(section.id)}
+              </span>
+            ) : null}
           </div>
           {hasChildren && isOpen ? <ul role="group">{renderItems(section.children)}</ul> : null}
         </li>

@@ -1,9 +1,13 @@
 /**
- * The reading screen: toolbar, contents tree and reading pane for one report. Owns where the
- * reader is (the current section, the saved position) and the reading shortcuts.
+ * The reading screen: toolbar, contents tree, reading pane, search results and the annotations
+ * sidebar for one report. Owns where the reader is (current section, saved position) and the
+ * reading shortcuts; search and annotations bring their own hooks.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportSummary } from '../../core/api/contract';
+import type { ApiError } from '../../core/api/errors';
+import { citeAnnotation } from '../../core/annotations/citation';
+import { sectionWithDescendants } from '../../core/print/print-selection';
 import type { ReportDocument, Section } from '../../core/report/report-model';
 import {
   FONT_SIZE_DEFAULT,
@@ -12,15 +16,27 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../core/settings';
+import { AnnotationEditor } from '../annotations/AnnotationEditor';
+import { AnnotationsSidebar } from '../annotations/AnnotationsSidebar';
+import {
+  readSelection,
+  SelectionToolbar,
+  useSelectionKeys,
+  useTextSelection,
+} from '../annotations/SelectionToolbar';
+import { UndoToast } from '../annotations/UndoToast';
+import { useAnnotationHighlights } from '../annotations/useAnnotationHighlights';
+import { useAnnotationUi } from '../annotations/useAnnotationUi';
 import { useCurrentSection } from '../hooks/useCurrentSection';
 import { useReadingPosition } from '../hooks/useReadingPosition';
 import { useI18n } from '../i18n';
-import { ContentsTree } from './ContentsTree';
-import { ReportView, sectionElementId } from './ReportView';
-import { Toolbar } from './Toolbar';
+import { PrintDialog } from '../print/PrintDialog';
 import { SearchBox } from '../search/SearchBox';
 import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import { useSearchSession } from '../search/useSearchSession';
+import { ContentsTree } from './ContentsTree';
+import { ReportView, sectionElementId } from './ReportView';
+import { Toolbar } from './Toolbar';
 
 const FONT_STEP = 2;
 
@@ -31,6 +47,8 @@ export function ReaderScreen({
   updateSettings,
   reports,
   onChooseReport,
+  onError,
+  onNotice,
 }: {
   reportId: string;
   doc: ReportDocument;
@@ -38,6 +56,8 @@ export function ReaderScreen({
   updateSettings: (patch: SettingsPatch) => void;
   reports: ReportSummary[];
   onChooseReport: () => void;
+  onError: (error: ApiError) => void;
+  onNotice: (notice: { message: string; messageEn: string }) => void;
 }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLElement>(null);
@@ -46,6 +66,24 @@ export function ReaderScreen({
   const search = useSearchSession(doc, scroller);
   const searchBox = useRef<HTMLInputElement>(null);
   const { step: stepSearch } = search;
+  const notes = useAnnotationUi(reportId, doc, scroller, onError, onNotice);
+  useAnnotationHighlights(scroller, doc, notes.api.anchored, notes.selectedId);
+  const selected = useTextSelection(scroller);
+  const { highlight, addNote, lastColor } = notes;
+  useSelectionKeys(
+    scroller,
+    useCallback((sel) => void highlight(sel, lastColor), [highlight, lastColor]),
+    useCallback((sel) => void addNote(sel), [addNote]),
+  );
+  // The print dialog, open with what it starts with chosen: a section and its subsections.
+  const [printing, setPrinting] = useState<string[] | null>(null);
+  const openPrint = useCallback(
+    (sectionId: string | null) => {
+      const section = doc.flatSections.find((s) => s.id === sectionId) ?? doc.flatSections[0];
+      setPrinting(section ? sectionWithDescendants(section) : []);
+    },
+    [doc],
+  );
 
   const goTo = useCallback(
     (section: Section) => {
@@ -76,7 +114,10 @@ export function ReaderScreen({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const ctrl = e.ctrlKey || e.metaKey;
-      if (ctrl && !e.altKey && (e.key === 'f' || e.key === 'F')) {
+      if (ctrl && !e.altKey && (e.key === 'p' || e.key === 'P')) {
+        e.preventDefault();
+        openPrint(currentId);
+      } else if (ctrl && !e.altKey && (e.key === 'f' || e.key === 'F')) {
         e.preventDefault();
         searchBox.current?.focus();
         searchBox.current?.select();
@@ -102,11 +143,13 @@ export function ReaderScreen({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [goTo, next, prev, setFontSize, settings.fontSize, stepSearch]);
+  }, [goTo, next, prev, setFontSize, settings.fontSize, stepSearch, openPrint, currentId]);
 
+  const editing = notes.api.annotations.find((a) => a.id === notes.selectedId) ?? null;
+  const showRight = search.results !== null || notes.sidebarOpen;
   const title = doc.title ?? t('reportTitleFallback');
   return (
-    <div className={`reader-screen${search.results ? ' with-results' : ''}`}>
+    <div className={`reader-screen${showRight ? ' with-right' : ''}`}>
       <Toolbar
         settings={settings}
         updateSettings={updateSettings}
@@ -116,9 +159,18 @@ export function ReaderScreen({
         reportCount={reports.length}
         onChooseReport={onChooseReport}
         searchBox={<SearchBox ref={searchBox} session={search} />}
+        annotationCount={notes.api.annotations.length}
+        annotationsOpen={notes.sidebarOpen}
+        onToggleAnnotations={() => notes.setSidebarOpen(!notes.sidebarOpen)}
+        onPrint={() => openPrint(currentId)}
       />
       <nav className="contents-pane" aria-label={t('contents')}>
-        <ContentsTree sections={doc.sections} currentId={currentId} onActivate={goTo} />
+        <ContentsTree
+          sections={doc.sections}
+          currentId={currentId}
+          onActivate={goTo}
+          counts={notes.countsBySection}
+        />
       </nav>
       <main
         ref={scroller}
@@ -126,10 +178,83 @@ export function ReaderScreen({
         aria-label={title}
         tabIndex={-1}
         style={{ '--reader-font-size': `${settings.fontSize}px` } as React.CSSProperties}
+        onClick={(e) => notes.onPaneClick(e.clientX, e.clientY)}
       >
-        <ReportView doc={doc} />
+        <ReportView
+          doc={doc}
+          bookmarkedSections={notes.bookmarkedSections}
+          onToggleBookmark={(id) => void notes.toggleBookmark(id)}
+          onPrintSection={openPrint}
+        />
       </main>
-      <SearchResultsPanel session={search} />
+      {showRight ? (
+        <div className="right-pane">
+          <SearchResultsPanel session={search} />
+          {notes.sidebarOpen ? (
+            <AnnotationsSidebar
+              doc={doc}
+              anchored={notes.api.anchored}
+              selectedId={notes.selectedId}
+              onOpen={(a) => {
+                notes.open(a);
+                revealAnnotation(a.id);
+              }}
+              onExportMarkdown={notes.exportMarkdownFile}
+              onExportJson={notes.exportJsonFile}
+              onImport={(file) => void notes.importFile(file)}
+              editor={
+                editing ? (
+                  <AnnotationEditor
+                    key={editing.id}
+                    annotation={editing}
+                    citation={citeAnnotation(doc, editing.target)}
+                    focusNote={notes.focusNote}
+                    onSave={(patch) => notes.api.update(editing.id, patch)}
+                    onDelete={() => void notes.deleteSelected()}
+                    onClose={notes.close}
+                  />
+                ) : null
+              }
+            />
+          ) : null}
+        </div>
+      ) : null}
+      {selected ? (
+        <SelectionToolbar
+          selected={selected}
+          lastColor={notes.lastColor}
+          onHighlight={(color) => void notes.highlight(liveSelection(), color)}
+          onNote={() => void notes.addNote(liveSelection())}
+          onCopyCitation={() => void notes.copyCitation(liveSelection())}
+        />
+      ) : null}
+      {printing ? (
+        <PrintDialog
+          reportId={reportId}
+          doc={doc}
+          initialIds={printing}
+          onClose={() => setPrinting(null)}
+        />
+      ) : null}
+      {notes.toast ? (
+        <UndoToast key={notes.toast.id} toast={notes.toast} onDismiss={notes.dismissToast} />
+      ) : null}
     </div>
   );
+
+  function liveSelection() {
+    return readSelection(scroller.current) ?? selected!;
+  }
+
+  function revealAnnotation(id: string) {
+    const result = notes.api.anchored.find((r) => r.annotation.id === id);
+    const pane = scroller.current;
+    if (!result?.start || !pane) return;
+    const el = pane.querySelector<HTMLElement>(
+      `[data-pid="${CSS.escape(result.start.paragraphId)}"]`,
+    );
+    if (!el) return;
+    pane.scrollTop +=
+      el.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight / 4;
+  }
 }

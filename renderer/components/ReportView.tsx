@@ -5,6 +5,7 @@
  */
 import { memo } from 'react';
 import type { Paragraph, ReportDocument, Section } from '../../core/report/report-model';
+import { useI18n } from '../i18n';
 import { MetadataCard } from './MetadataCard';
 
 export function sectionElementId(sectionId: string): string {
@@ -15,7 +16,19 @@ export function paragraphElementId(paragraphId: string): string {
   return `para-${paragraphId}`;
 }
 
-export const ReportView = memo(function ReportView({ doc }: { doc: ReportDocument }) {
+interface SectionActions {
+  bookmarkedSections: ReadonlySet<string>;
+  onToggleBookmark: (sectionId: string) => void;
+  onPrintSection: (sectionId: string) => void;
+}
+
+export const ReportView = memo(function ReportView({
+  doc,
+  bookmarkedSections,
+  onToggleBookmark,
+  onPrintSection,
+}: { doc: ReportDocument } & SectionActions) {
+  const actions = { bookmarkedSections, onToggleBookmark, onPrintSection };
   return (
     <article className="report" lang="zh-CN">
       {doc.titleParagraph ? (
@@ -34,22 +47,28 @@ export const ReportView = memo(function ReportView({ doc }: { doc: ReportDocumen
         <BodyParagraph key={p.id} paragraph={p} />
       ))}
       {doc.sections.map((s) => (
-        <SectionView key={s.id} section={s} />
+        <SectionView key={s.id} section={s} actions={actions} />
       ))}
     </article>
   );
 });
 
-function SectionView({ section }: { section: Section }) {
+function SectionView({ section, actions }: { section: Section; actions: SectionActions }) {
   const [heading, ...body] = section.paragraphs;
   return (
     <div className={`report-section level-${section.level}`}>
-      {heading ? <SectionHeading section={section} paragraph={heading} /> : null}
+      {heading ? (
+        <div className="heading-block">
+          <SectionHeading section={section} paragraph={heading} />
+          <HeadingActions section={section} actions={actions} />
+          <PrintSectionButton section={section} onPrint={actions.onPrintSection} />
+        </div>
+      ) : null}
       {body.map((p) => (
         <BodyParagraph key={p.id} paragraph={p} />
       ))}
       {section.children.map((child) => (
-        <SectionView key={child.id} section={child} />
+        <SectionView key={child.id} section={child} actions={actions} />
       ))}
     </div>
   );
@@ -91,5 +110,43 @@ function BodyParagraph({ paragraph }: { paragraph: Paragraph }) {
     <p className="body" id={paragraphElementId(paragraph.id)} data-pid={paragraph.id}>
       {paragraph.text}
     </p>
+  );
+}
+
+/** Beside each heading, outside the text (so text offsets stay the text's own). */
+function HeadingActions({ section, actions }: { section: Section; actions: SectionActions }) {
+  const { t } = useI18n();
+  const marked = actions.bookmarkedSections.has(section.id);
+  return (
+    <div className={`heading-actions${marked ? ' marked' : ''}`}>
+      <button
+        type="button"
+        className="bookmark-toggle"
+        aria-pressed={marked}
+        aria-label={t(marked ? 'removeBookmark' : 'addBookmark') + ' ' + section.numberPath}
+        title={t(marked ? 'removeBookmark' : 'addBookmark')}
+        onClick={() => actions.onToggleBookmark(section.id)}
+      />
+    </div>
+  );
+}
+
+/** "打印本节", in the heading's first-line indent (an icon: no text joins the report's). */
+function PrintSectionButton({
+  section,
+  onPrint,
+}: {
+  section: Section;
+  onPrint: (sectionId: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="section-print"
+      aria-label={t('printSectionOf', { title: section.numberPath })}
+      title={t('printSection')}
+      onClick={() => onPrint(section.id)}
+    />
   );
 }

@@ -26,6 +26,10 @@ export function Toolbar({
   reportCount,
   onChooseReport,
   searchBox,
+  annotationCount,
+  annotationsOpen,
+  onToggleAnnotations,
+  onPrint,
 }: {
   settings: Settings;
   updateSettings: (patch: SettingsPatch) => void;
@@ -35,6 +39,10 @@ export function Toolbar({
   reportCount: number;
   onChooseReport: () => void;
   searchBox: ReactNode;
+  annotationCount: number;
+  annotationsOpen: boolean;
+  onToggleAnnotations: () => void;
+  onPrint: () => void;
 }) {
   const { t } = useI18n();
   return (
@@ -114,6 +122,18 @@ export function Toolbar({
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          onClick={onPrint}
+          title={t('printHint')}
+          aria-keyshortcuts="Control+P"
+        >
+          {t('print')}
+        </button>
+        <button type="button" aria-pressed={annotationsOpen} onClick={onToggleAnnotations}>
+          {t('annotations')}
+          {annotationCount > 0 ? <span className="badge">{annotationCount}</span> : null}
+        </button>
         {reportCount > 1 ? (
           <button type="button" onClick={onChooseReport}>
             {t('reports')}

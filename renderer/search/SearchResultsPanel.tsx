@@ -11,7 +11,11 @@ export function SearchResultsPanel({ session }: { session: SearchSession }) {
   const { results, order, setOrder, goToResult, query } = session;
   if (!results) return null;
   return (
-    <section className="search-results" aria-label={t('searchResults')}>
+    <section
+      className="search-results"
+      aria-label={t('searchResults')}
+      data-query={results.query.raw}
+    >
       <div className="search-summary">
         <p aria-live="polite" className="search-total">
           {results.total === 0

@@ -7,6 +7,7 @@ import {
   useCallback,
   useDeferredValue,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -14,7 +15,8 @@ import {
 } from 'react';
 import type { ReportDocument } from '../../core/report/report-model';
 import { createSearchIndex, type SearchResult, type SearchResults } from '../../core/search';
-import { rangesForHit } from './text-ranges';
+import { supportsHighlights } from '../dom/custom-highlights';
+import { rangesForHit } from '../dom/text-ranges';
 
 export type ResultOrder = 'relevance' | 'document';
 
@@ -92,7 +94,10 @@ export function useSearchSession(
 
   useEffect(() => {
     if (!supportsHighlights()) return;
-    CSS.highlights.set(HIT_HIGHLIGHT, new Highlight(...ranges.flat()));
+    // Search hits paint above annotation highlights (priority 1–2), the current one on top.
+    const highlight = new Highlight(...ranges.flat());
+    highlight.priority = 3;
+    CSS.highlights.set(HIT_HIGHLIGHT, highlight);
     return () => {
       CSS.highlights.delete(HIT_HIGHLIGHT);
     };
@@ -101,7 +106,9 @@ export function useSearchSession(
   useEffect(() => {
     if (!supportsHighlights()) return;
     const currentRanges = ranges[current] ?? [];
-    CSS.highlights.set(CURRENT_HIGHLIGHT, new Highlight(...currentRanges));
+    const highlight = new Highlight(...currentRanges);
+    highlight.priority = 4;
+    CSS.highlights.set(CURRENT_HIGHLIGHT, highlight);
     return () => {
       CSS.highlights.delete(CURRENT_HIGHLIGHT);
     };
@@ -148,17 +155,22 @@ export function useSearchSession(
   );
 
   const close = useCallback(() => {
-    const pane = scroller.current;
-    if (pane && readingPosition.current !== null) pane.scrollTop = readingPosition.current;
+    restorePending.current = readingPosition.current;
     readingPosition.current = null;
     setQueryState('');
     setCurrent(-1);
-    pane?.focus({ preventScroll: true });
+    scroller.current?.focus({ preventScroll: true });
   }, [scroller]);
 
-  return { query, setQuery, order, setOrder, results, hits, current, step, goToResult, close };
-}
+  // Back to the reading position once the results column has gone and the text has reflowed
+  // to the width it had before the search.
+  const restorePending = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const pane = scroller.current;
+    if (results !== null || restorePending.current === null || !pane) return;
+    pane.scrollTop = restorePending.current;
+    restorePending.current = null;
+  }, [results, scroller]);
 
-function supportsHighlights(): boolean {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  return { query, setQuery, order, setOrder, results, hits, current, step, goToResult, close };
 }

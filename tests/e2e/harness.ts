@@ -4,20 +4,23 @@
  * recorded so tests can prove that nothing left 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiRequest, ApiResponse, Channel } from '../../core/api/contract';
 import type { ApiResult } from '../../core/api/errors';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  chromiumPath,
+  isLoopbackUrl,
+  launchChromium,
+} from '../../electron/web-host/chromium-launch';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function chromiumPath(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
-}
+// One way to find and start Chromium, shared with the browser host's PDF printing.
+export { chromiumPath, launchChromium as launchBrowser, isLoopbackUrl as isLocal };
 
 export interface RunningHost {
   url: string;
@@ -80,38 +83,11 @@ export async function startHost(
   };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = chromiumPath();
-  if (!executablePath)
-    throw new Error('No Chromium found (set CHROMIUM_PATH or apt-get install chromium).');
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
-}
-
 /** Every URL any page of the context requested, for the offline check. */
 export function recordRequests(context: BrowserContext): string[] {
   const urls: string[] = [];
   context.on('request', (request) => urls.push(request.url()));
   return urls;
-}
-
-export function isLocal(url: string): boolean {
-  if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
-  try {
-    return new URL(url).hostname === '127.0.0.1';
-  } catch {
-    return false;
-  }
 }
 
 /** Calls the host's API directly, as the page would (with the run's secret). */

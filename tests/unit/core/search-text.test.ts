@@ -2,10 +2,11 @@
 // n-gram tokens and snippets.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexTokens, queryTokens } from '../../../core/search/char-ngram-tokenizer';
+import { indexTokens, termBigrams } from '../../../core/search/char-ngram-tokenizer';
 import { findOccurrences } from '../../../core/search/find-occurrences';
 import { normalizeForSearch, toOriginalRange } from '../../../core/search/normalize-for-search';
 import { parseQuery } from '../../../core/search/query-parser';
+import { MEASURED_COSTS, planCandidates } from '../../../core/search/search-planner';
 import { makeSnippet } from '../../../core/search/snippet';
 
 describe('normalizeForSearch', () => {
@@ -110,27 +111,56 @@ describe('findOccurrences', () => {
   });
 });
 
-describe('n-gram tokens', () => {
-  it('indexes every code point and every adjacent pair', () => {
-    expect(indexTokens('a1群%')).toEqual(['a', '1', '群', '%', 'a1', '1群', '群%']);
+describe('bigram tokens', () => {
+  it('indexes every pair of adjacent code points, whatever the script', () => {
+    expect(indexTokens('a1群%𠀀')).toEqual(['a1', '1群', '群%', '%𠀀']);
+    expect(indexTokens('一')).toEqual([]);
   });
 
-  it('looks up a subset of the tokens of any text that contains the term', () => {
+  it('gives every bigram of a term to any text that contains the term', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.nat(), fc.nat(), (text, a, b) => {
-        const codePoints = Array.from(text);
-        const from = Math.min(a, b) % codePoints.length;
-        const term = codePoints.slice(from, from + 1 + (Math.max(a, b) % 8)).join('');
-        fc.pre(term.length > 0);
-        const tokens = new Set(indexTokens(text));
-        for (const token of queryTokens(term)) expect(tokens).toContain(token);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+        fc.nat(),
+        fc.nat(),
+        (text, a, b) => {
+          const codePoints = Array.from(text);
+          const from = Math.min(a, b) % codePoints.length;
+          const term = codePoints.slice(from, from + 1 + (Math.max(a, b) % 8)).join('');
+          const tokens = new Set(indexTokens(text));
+          for (const token of termBigrams(term)) expect(tokens).toContain(token);
+        },
+      ),
     );
   });
 
-  it('looks up a bounded number of tokens for a long term', () => {
-    expect(queryTokens('一二三四五六七八九十').length).toBeLessThanOrEqual(4);
-    expect(queryTokens('一')).toEqual(['一']);
+  it("lists a term's distinct bigrams once each", () => {
+    expect(termBigrams('一一一二')).toEqual(['一一', '一二']);
+  });
+});
+
+describe('planCandidates', () => {
+  const counts: Record<string, number> = { 行政: 10, 政复: 3, 复议: 5, 议题: 0 };
+  const index = { unitCount: 1000, maxLength: 50, unitsWith: (t: string) => counts[t] ?? 0 };
+
+  it('looks up only the rarest bigram of a term', () => {
+    expect(planCandidates('行政复议', index, MEASURED_COSTS)).toEqual({
+      kind: 'lookup',
+      token: '政复',
+    });
+  });
+
+  it('answers at once when a bigram occurs nowhere or the term is longer than any unit', () => {
+    expect(planCandidates('复议题', index, MEASURED_COSTS)).toEqual({ kind: 'none' });
+    expect(planCandidates('行'.repeat(51), index, MEASURED_COSTS)).toEqual({ kind: 'none' });
+  });
+
+  it('scans for a one-character term, and where a lookup would cost more than a scan', () => {
+    expect(planCandidates('行', index, MEASURED_COSTS)).toEqual({ kind: 'scan' });
+    expect(planCandidates('行政', { ...index, unitCount: 40 }, MEASURED_COSTS)).toEqual({
+      kind: 'scan',
+    });
+    expect(planCandidates('行政', index, { lookup: 0, posting: 100 })).toEqual({ kind: 'scan' });
   });
 });
 

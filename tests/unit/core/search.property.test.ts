@@ -10,6 +10,7 @@ import {
   documentSearchUnits,
   normalizeForSearch,
   toOriginalRange,
+  type SearchIndex,
 } from '../../../core/search';
 
 const report = readFileSync(
@@ -20,7 +21,6 @@ const report = readFileSync(
   'utf8',
 );
 const doc = parseReport(report);
-const index = createSearchIndex(doc);
 const units = documentSearchUnits(doc);
 const normalizedUnits = units.map((unit) => ({
   id: unit.id,
@@ -32,7 +32,7 @@ type Hit = { unitId: string; start: number; end: number };
 const key = (h: Hit): string => `${h.unitId}@${h.start}-${h.end}`;
 
 /** Every hit of the index, as sorted keys. */
-const indexHits = (query: string): string[] =>
+const hitsOf = (index: SearchIndex, query: string): string[] =>
   index
     .search(query)
     .results.flatMap((r) => r.occurrences.map((o) => key({ unitId: r.unitId, ...o })))
@@ -85,7 +85,14 @@ const substringArb = fc
   })
   .filter((s) => s.trim() !== '');
 
-describe('search recall and precision on the bundled report', () => {
+// The planner scans all ~40 units of one report, so the index's lookups are forced here too.
+describe.each([
+  ['as planned', createSearchIndex(doc)],
+  ['with index lookups forced', createSearchIndex(doc, { costs: { lookup: 0, posting: 0 } })],
+  ['with full scans forced', createSearchIndex(doc, { costs: { lookup: Infinity, posting: 0 } })],
+])('search recall and precision on the bundled report, %s', (_, index) => {
+  const indexHits = (query: string) => hitsOf(index, query);
+
   it('finds exactly the hits of a plain scan for 1,000 random substrings', () => {
     fc.assert(
       fc.property(substringArb, (piece) => {

@@ -7,8 +7,20 @@ import { bindApi } from '../../../../electron/main/ipc-binding';
 import { BrowserWindowMock, IpcMainMock, WebFrameMainMock } from '../../../mocks/electron';
 import { captureLog } from '../capture-log';
 
+/** Handlers for channels these tests don't call: any call is a test bug. */
+function unusedHandlers(): ApiHandlers {
+  return Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      vi.fn(async () => {
+        throw new Error(`${channel} is not used in this test`);
+      }),
+    ]),
+  ) as unknown as ApiHandlers;
+}
+
 function fakeHandlers() {
-  return {
+  const used = {
     getAppInfo: vi.fn(async () => ({
       name: 'n',
       version: 'v',
@@ -20,7 +32,8 @@ function fakeHandlers() {
     openReport: vi.fn(async ({ reportId }: { reportId: string }) => ({ id: reportId, text: 'x' })),
     getSettings: vi.fn(async () => DEFAULT_SETTINGS),
     updateSettings: vi.fn(async () => DEFAULT_SETTINGS),
-  } satisfies ApiHandlers;
+  } satisfies Partial<ApiHandlers>;
+  return { ...unusedHandlers(), ...used };
 }
 
 let ipcMain: IpcMainMock;

@@ -9,10 +9,13 @@ import {
   app,
   BrowserWindowMock,
   CancellableEvent,
+  dialog,
   ipcMain,
   protocol,
   session,
+  shell,
 } from '../../../mocks/electron';
+import type { HostServicesOptions } from '../../../../electron/services/host-services';
 
 const services = vi.hoisted(() => {
   const flush = vi.fn(async () => undefined);
@@ -86,7 +89,27 @@ describe('main, once ready', () => {
       host: 'electron',
       appName: app.getName(),
       appVersion: app.getVersion(),
+      print: expect.objectContaining({ renderPdf: expect.any(Function) }),
     });
+  });
+
+  it('prints through hidden windows, the native save dialog and the file manager', async () => {
+    const options = services.createHostServices.mock.calls[0]?.[0] as unknown as {
+      print: HostServicesOptions['print'];
+    };
+    const print = options.print!;
+    expect(print.printPageUrl('job-1234567890abcdef')).toBe(
+      'app://viewer/print.html?job=job-1234567890abcdef',
+    );
+    app.setPath('documents', '/home/user/Documents');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/tmp/x/报告 二' });
+    expect(await print.chooseSavePath!('报告 二.pdf')).toBe('/tmp/x/报告 二.pdf');
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      theWindow(),
+      expect.objectContaining({ defaultPath: path.join('/home/user/Documents', '报告 二.pdf') }),
+    );
+    print.showInFolder!('/tmp/x/报告 二.pdf');
+    expect(shell.showItemInFolder).toHaveBeenCalledWith('/tmp/x/报告 二.pdf');
   });
 
   it('binds every channel and loads the app page in a window with the built preload', () => {

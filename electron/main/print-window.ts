@@ -1,0 +1,130 @@
+/**
+ * Electron's half of printing: the print page is loaded in a hidden window with the reader's
+ * own locked-down webPreferences (and, like every web contents, the offline guard), waited on
+ * until it says it is ready, then printed to PDF (printToPDF) or to a system printer (print).
+ * The window is destroyed afterwards, whatever happened.
+ */
+import type {
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  PrintToPDFOptions,
+  WebContents,
+} from 'electron';
+import { printErrors } from '../../core/print/print-errors';
+import {
+  PRINT_ERROR_ATTRIBUTE,
+  PRINT_FAILED,
+  PRINT_READY_ATTRIBUTE,
+  type PaperSize,
+} from '../../core/print/print-options';
+import { printPageFailure, type RenderPdf } from '../services/pdf-export';
+import { APP_HOST, APP_SCHEME } from './app-origin';
+import { forLog, type MainLog } from './log';
+import { lockedDownWebPreferences } from './main-window';
+
+/** How long the print page may take to lay out and load its fonts. */
+export const PRINT_READY_TIMEOUT_MS = 60_000;
+const POLL_MS = 100;
+
+export function printPageUrl(jobId: string): string {
+  return `${APP_SCHEME}://${APP_HOST}/print.html?job=${encodeURIComponent(jobId)}`;
+}
+
+export function printWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    // Roughly a page wide, so screen-media layout before printing is not absurd.
+    width: 900,
+    height: 1200,
+    title: '打印',
+    webPreferences: lockedDownWebPreferences(preloadPath),
+  };
+}
+
+/** Chromium's PDF options: the page's own @page size and margins, outline and tags on. */
+export function printToPdfOptions(paper: PaperSize): PrintToPDFOptions {
+  return {
+    pageSize: paper,
+    preferCSSPageSize: true,
+    printBackground: true,
+    displayHeaderFooter: false,
+    generateDocumentOutline: true,
+    generateTaggedPDF: true,
+  };
+}
+
+export interface PrintWindows {
+  renderPdf: RenderPdf;
+  printPages(printUrl: string): Promise<{ printed: boolean }>;
+  /** The hidden windows' contents now open: the only senders allowed to call getPrintJob. */
+  activeContents(): WebContents[];
+}
+
+export function createPrintWindows(
+  BrowserWindowClass: typeof BrowserWindow,
+  preloadPath: string,
+  log: MainLog,
+  readyTimeoutMs = PRINT_READY_TIMEOUT_MS,
+): PrintWindows {
+  const open = new Set<BrowserWindow>();
+
+  async function withPrintPage<T>(
+    printUrl: string,
+    use: (contents: WebContents) => Promise<T>,
+  ): Promise<T> {
+    const win = new BrowserWindowClass(printWindowOptions(preloadPath));
+    open.add(win);
+    try {
+      await win.loadURL(printUrl);
+      await waitUntilPrintable(win.webContents, readyTimeoutMs);
+      return await use(win.webContents);
+    } catch (err) {
+      log.error(`printing ${forLog(printUrl)} failed`, err);
+      throw err;
+    } finally {
+      open.delete(win);
+      if (!win.isDestroyed()) win.destroy();
+    }
+  }
+
+  return {
+    renderPdf: (printUrl, options) =>
+      withPrintPage(printUrl, (contents) => contents.printToPDF(printToPdfOptions(options.paper))),
+    printPages: (printUrl) =>
+      withPrintPage(
+        printUrl,
+        (contents) =>
+          new Promise((resolve, reject) => {
+            contents.print({ silent: false, printBackground: true }, (success, reason) => {
+              if (success) resolve({ printed: true });
+              // The user closing the system dialog is not an error.
+              else if (/cancel/i.test(reason)) resolve({ printed: false });
+              else reject(printErrors.renderFailed(`print: ${reason}`));
+            });
+          }),
+      ),
+    activeContents: () => [...open].filter((w) => !w.isDestroyed()).map((w) => w.webContents),
+  };
+}
+
+/** Polls the page's ready attribute (set by renderer/print/print-ready.ts). */
+export async function waitUntilPrintable(
+  contents: Pick<WebContents, 'executeJavaScript'>,
+  timeoutMs: number,
+): Promise<void> {
+  const read = `[document.documentElement.getAttribute(${JSON.stringify(PRINT_READY_ATTRIBUTE)}),
+    document.documentElement.getAttribute(${JSON.stringify(PRINT_ERROR_ATTRIBUTE)})]`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [state, error] = (await contents.executeJavaScript(read)) as [
+      string | null,
+      string | null,
+    ];
+    if (state === PRINT_FAILED) throw printPageFailure(error);
+    if (state !== null) return;
+    if (Date.now() > deadline) {
+      throw printErrors.renderFailed(`print page not ready after ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}

@@ -1,0 +1,305 @@
+/**
+ * What the reading screen does with annotations: turn a selection into a highlight or a note,
+ * copy a passage with its citation, open the annotation under a click, toggle bookmarks,
+ * undo/redo (Ctrl+Z / Ctrl+Shift+Z), and export or import the collection.
+ */
+import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
+import type { AnchorResult } from '../../core/annotations/anchor';
+import type {
+  Annotation,
+  HighlightColor,
+  TextPoint,
+} from '../../core/annotations/annotation-model';
+import { copyWithCitation } from '../../core/annotations/citation';
+import { describeSection, describeSelection } from '../../core/annotations/describe-selection';
+import { exportMarkdown } from '../../core/annotations/export-markdown';
+import {
+  parseAnnotationCollection,
+  toAnnotationCollection,
+} from '../../core/annotations/web-annotation';
+import type { ApiError } from '../../core/api/errors';
+import type { ReportDocument } from '../../core/report/report-model';
+import { callHost } from '../api/host-api';
+import { errorOf } from '../hooks/useHostSettings';
+import { pointAt } from '../dom/text-points';
+import { copyText } from './copy-text';
+import { downloadText } from './download-text';
+import { isTyping, type Selected } from './SelectionToolbar';
+import { useAnnotations, type AnnotationsApi } from './useAnnotations';
+
+export interface Toast {
+  id: number;
+  message: string;
+  messageEn: string;
+  undo?: () => void;
+}
+
+let toastCounter = 0;
+
+export interface AnnotationUi {
+  api: AnnotationsApi;
+  selectedId: string | null;
+  focusNote: boolean;
+  sidebarOpen: boolean;
+  setSidebarOpen: (open: boolean) => void;
+  lastColor: HighlightColor;
+  toast: Toast | null;
+  dismissToast: () => void;
+  open: (annotation: Annotation, focusNote?: boolean) => void;
+  close: () => void;
+  highlight: (selected: Selected, color: HighlightColor) => Promise<void>;
+  addNote: (selected: Selected) => Promise<void>;
+  copyCitation: (selected: Selected) => Promise<void>;
+  onPaneClick: (x: number, y: number) => void;
+  toggleBookmark: (sectionId: string) => Promise<void>;
+  bookmarkedSections: ReadonlySet<string>;
+  countsBySection: ReadonlyMap<string, number>;
+  deleteSelected: () => Promise<void>;
+  exportMarkdownFile: () => void;
+  exportJsonFile: () => void;
+  importFile: (file: File) => Promise<void>;
+}
+
+/** The largest import file read into memory; matches the parser's own limit. */
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export function useAnnotationUi(
+  reportId: string,
+  doc: ReportDocument,
+  scroller: RefObject<HTMLElement | null>,
+  onError: (error: ApiError) => void,
+  onNotice: (notice: { message: string; messageEn: string }) => void,
+): AnnotationUi {
+  const api = useAnnotations(reportId, doc, onError, onNotice);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [focusNote, setFocusNote] = useState(false);
+  const [sidebarOpen, setSidebarOpen] = useState(false);
+  const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
+  const [toast, setToast] = useState<Toast | null>(null);
+
+  const showToast = useCallback(
+    (t: Omit<Toast, 'id'>) => setToast({ ...t, id: ++toastCounter }),
+    [],
+  );
+  const fail = useCallback(
+    (message: string) => onError({ code: 'bad-request', message, messageEn: message }),
+    [onError],
+  );
+
+  const open = useCallback((annotation: Annotation, withNote = false) => {
+    setSelectedId(annotation.id);
+    setFocusNote(withNote);
+    setSidebarOpen(true);
+  }, []);
+  const close = useCallback(() => {
+    setSelectedId(null);
+    setFocusNote(false);
+  }, []);
+
+  const targetOf = useCallback(
+    (selected: Selected) => {
+      const result = describeSelection(doc, selected.start, selected.end);
+      if (!result.ok) fail(result.error.message);
+      return result.ok ? result.value : null;
+    },
+    [doc, fail],
+  );
+
+  const highlight = useCallback(
+    async (selected: Selected, color: HighlightColor) => {
+      const target = targetOf(selected);
+      if (!target) return;
+      setLastColor(color);
+      const created = await api.create({ kind: 'highlight', color, target });
+      if (created) document.getSelection()?.removeAllRanges();
+    },
+    [api, targetOf],
+  );
+
+  const addNote = useCallback(
+    async (selected: Selected) => {
+      const target = targetOf(selected);
+      if (!target) return;
+      const created = await api.create({ kind: 'highlight', color: lastColor, target });
+      if (created) {
+        document.getSelection()?.removeAllRanges();
+        open(created, true);
+      }
+    },
+    [api, lastColor, open, targetOf],
+  );
+
+  const copyCitation = useCallback(
+    async (selected: Selected) => {
+      const target = targetOf(selected);
+      if (!target) return;
+      const ok = await copyText(copyWithCitation(doc, target));
+      showToast(
+        ok
+          ? { message: '已复制引用', messageEn: 'Copied with citation' }
+          : { message: '无法复制到剪贴板', messageEn: 'Could not copy to the clipboard' },
+      );
+    },
+    [doc, showToast, targetOf],
+  );
+
+  const order = useMemo(() => new Map(doc.paragraphs.map((p, i) => [p.id, i])), [doc]);
+
+  const onPaneClick = useCallback(
+    (x: number, y: number) => {
+      if (!document.getSelection()?.isCollapsed) return;
+      const point = pointAt(x, y);
+      if (!point) return;
+      const hit = smallestCovering(api.anchored, point, order);
+      if (hit) open(hit.annotation);
+    },
+    [api.anchored, open, order],
+  );
+
+  const bookmarks = useMemo(
+    () => api.annotations.filter((a) => a.kind === 'bookmark' && a.target.sectionId !== null),
+    [api.annotations],
+  );
+  const bookmarkedSections = useMemo(
+    () => new Set(bookmarks.map((b) => b.target.sectionId!)),
+    [bookmarks],
+  );
+
+  const toggleBookmark = useCallback(
+    async (sectionId: string) => {
+      const existing = bookmarks.find((b) => b.target.sectionId === sectionId);
+      if (existing) {
+        const deleted = await api.remove(existing.id);
+        if (deleted)
+          showToast({
+            message: '已移除书签',
+            messageEn: 'Bookmark removed',
+            undo: () => void api.undo(),
+          });
+        return;
+      }
+      const target = describeSection(doc, sectionId);
+      if (!target.ok) return fail(target.error.message);
+      await api.create({ kind: 'bookmark', color: 'yellow', target: target.value });
+    },
+    [api, bookmarks, doc, fail, showToast],
+  );
+
+  const countsBySection = useMemo(() => {
+    const paragraphSection = new Map(doc.paragraphs.map((p) => [p.id, p.sectionId]));
+    const counts = new Map<string, number>();
+    for (const r of api.anchored) {
+      const sectionId = r.start ? paragraphSection.get(r.start.paragraphId) : null;
+      if (sectionId) counts.set(sectionId, (counts.get(sectionId) ?? 0) + 1);
+    }
+    return counts;
+  }, [api.anchored, doc]);
+
+  const deleteSelected = useCallback(async () => {
+    if (!selectedId) return;
+    const deleted = await api.remove(selectedId);
+    if (deleted) {
+      close();
+      showToast({
+        message: '已删除批注',
+        messageEn: 'Annotation deleted',
+        undo: () => void api.undo(),
+      });
+    }
+  }, [api, close, selectedId, showToast]);
+
+  // Undo/redo of annotation changes, unless the user is typing (then the field's own undo).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTyping(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void api.undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        void api.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [api]);
+
+  const baseName = `${doc.title ?? reportId.replace(/\.txt$/i, '')}-批注`;
+  const exportMarkdownFile = useCallback(() => {
+    downloadText(`${baseName}.md`, exportMarkdown(doc, api.annotations), 'text/markdown');
+  }, [api.annotations, baseName, doc]);
+  const exportJsonFile = useCallback(() => {
+    const collection = toAnnotationCollection(doc, reportId, api.annotations);
+    downloadText(`${baseName}.jsonld`, JSON.stringify(collection, null, 2), 'application/ld+json');
+  }, [api.annotations, baseName, doc, reportId]);
+
+  const importFile = useCallback(
+    async (file: File) => {
+      if (file.size > MAX_IMPORT_BYTES) return fail('文件太大，无法导入（最大 20 MB）。');
+      const parsed = parseAnnotationCollection(await file.text(), reportId);
+      if (!parsed.ok) return fail(parsed.error.message);
+      try {
+        const result = await callHost('importAnnotations', {
+          reportId,
+          annotations: parsed.value.annotations,
+        });
+        await api.reload();
+        const skipped = [...parsed.value.skipped, ...result.skipped];
+        const reasons = [...new Set(skipped.map((s) => s.reason))].join('；');
+        showToast({
+          message: `导入完成：新增 ${result.added.length} 条，更新 ${result.updated.length} 条，跳过 ${skipped.length} 条${reasons ? `（${reasons}）` : ''}。`,
+          messageEn: `Import finished: ${result.added.length} added, ${result.updated.length} updated, ${skipped.length} skipped.`,
+        });
+      } catch (err) {
+        onError(errorOf(err));
+      }
+    },
+    [api, fail, onError, reportId, showToast],
+  );
+
+  return {
+    api,
+    selectedId,
+    focusNote,
+    sidebarOpen,
+    setSidebarOpen,
+    lastColor,
+    toast,
+    dismissToast: () => setToast(null),
+    open,
+    close,
+    highlight,
+    addNote,
+    copyCitation,
+    onPaneClick,
+    toggleBookmark,
+    bookmarkedSections,
+    countsBySection,
+    deleteSelected,
+    exportMarkdownFile,
+    exportJsonFile,
+    importFile,
+  };
+}
+
+/** The shortest highlight that covers a point (the most specific one under the mouse). */
+function smallestCovering(
+  anchored: readonly AnchorResult[],
+  point: TextPoint,
+  order: ReadonlyMap<string, number>,
+): AnchorResult | null {
+  const at = (p: TextPoint) => [order.get(p.paragraphId) ?? -1, p.offset] as const;
+  const cmp = (a: readonly [number, number], b: readonly [number, number]) =>
+    a[0] - b[0] || a[1] - b[1];
+  const here = at(point);
+  let best: AnchorResult | null = null;
+  for (const r of anchored) {
+    if (!r.start || !r.end || r.annotation.kind !== 'highlight') continue;
+    if (cmp(at(r.start), here) <= 0 && cmp(here, at(r.end)) < 0) {
+      if (!best || r.position!.end - r.position!.start < best.position!.end - best.position!.start)
+        best = r;
+    }
+  }
+  return best;
+}

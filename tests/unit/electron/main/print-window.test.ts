@@ -1,0 +1,173 @@
+// The hidden print window: locked down like the reader, waited on, printed, always destroyed;
+// and the IPC rule that it may ask for its print job and nothing else.
+import type { BrowserWindow, IpcMain, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { ipcChannel, type ApiHandlers } from '../../../../core/api/contract';
+import type { ApiResult } from '../../../../core/api/errors';
+import { ViewerError } from '../../../../core/api/errors';
+import { bindApi } from '../../../../electron/main/ipc-binding';
+import { mainWindowOptions } from '../../../../electron/main/main-window';
+import {
+  createPrintWindows,
+  printPageUrl,
+  printToPdfOptions,
+  printWindowOptions,
+  waitUntilPrintable,
+} from '../../../../electron/main/print-window';
+import { BrowserWindowMock, IpcMainMock } from '../../../mocks/electron';
+import { captureLog } from '../capture-log';
+
+const PDF = Buffer.from('%PDF-1.4 test');
+
+/** The page's ready attribute as the print page would set it, after a few polls. */
+class PrintWindowMock extends BrowserWindowMock {
+  static pageState: [string | null, string | null] = ['ready', null];
+  static printResult: [boolean, string] = [true, ''];
+  private polls = 0;
+  readonly destroy = vi.fn(() => {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+  });
+  constructor(...args: ConstructorParameters<typeof BrowserWindowMock>) {
+    super(...args);
+    Object.assign(this.webContents, {
+      executeJavaScript: vi.fn(async () =>
+        ++this.polls < 3 ? [null, null] : PrintWindowMock.pageState,
+      ),
+      printToPDF: vi.fn(async () => PDF),
+      print: vi.fn((_options: unknown, callback: (ok: boolean, reason: string) => void) =>
+        callback(...PrintWindowMock.printResult),
+      ),
+    });
+  }
+}
+
+function printWindows(timeoutMs = 2000) {
+  PrintWindowMock.instances.length = 0;
+  return createPrintWindows(
+    PrintWindowMock as unknown as typeof BrowserWindow,
+    '/app/preload.cjs',
+    captureLog(),
+    timeoutMs,
+  );
+}
+
+describe('the print window', () => {
+  it('is hidden and has exactly the reader window’s webPreferences', () => {
+    const options = printWindowOptions('/app/preload.cjs');
+    expect(options.show).toBe(false);
+    const reader = mainWindowOptions({
+      preloadPath: '/app/preload.cjs',
+      placement: { width: 1000, height: 800, isMaximized: false },
+      dark: false,
+    });
+    expect(options.webPreferences).toEqual(reader.webPreferences);
+    expect(options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+  });
+
+  it('prints to PDF with the page’s own size and margins, an outline and tags', () => {
+    expect(printToPdfOptions('A5')).toEqual({
+      pageSize: 'A5',
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: false,
+      generateDocumentOutline: true,
+      generateTaggedPDF: true,
+    });
+    expect(printPageUrl('abc_DEF-123')).toBe('app://viewer/print.html?job=abc_DEF-123');
+  });
+
+  it('loads the page, waits until it is ready, prints, and destroys the window', async () => {
+    PrintWindowMock.pageState = ['ready', null];
+    const windows = printWindows();
+    const url = printPageUrl('job1234567890abcdef');
+    const pending = windows.renderPdf(url, { paper: 'A4' });
+    await vi.waitFor(() => expect(windows.activeContents()).toHaveLength(1));
+    expect(await pending).toBe(PDF);
+    const win = PrintWindowMock.instances[0] as PrintWindowMock;
+    expect(win.loadURL).toHaveBeenCalledWith(url);
+    const contents = win.webContents as unknown as WebContents;
+    expect(contents.executeJavaScript).toHaveBeenCalledTimes(3);
+    expect(contents.printToPDF).toHaveBeenCalledWith(printToPdfOptions('A4'));
+    expect(win.destroy).toHaveBeenCalled();
+    expect(windows.activeContents()).toEqual([]);
+  });
+
+  it('passes on the page’s own error and still destroys the window', async () => {
+    PrintWindowMock.pageState = [
+      'error',
+      JSON.stringify({ code: 'internal', message: '字体还没有准备好', messageEn: 'fonts' }),
+    ];
+    const windows = printWindows();
+    const err = await windows.renderPdf(printPageUrl('x'), { paper: 'A4' }).catch((e) => e);
+    expect(err).toBeInstanceOf(ViewerError);
+    expect((err as ViewerError).message).toBe('字体还没有准备好');
+    expect((PrintWindowMock.instances[0] as PrintWindowMock).destroy).toHaveBeenCalled();
+  });
+
+  it('gives up on a page that never gets ready', async () => {
+    const contents = { executeJavaScript: vi.fn(async () => [null, null]) };
+    const err = await waitUntilPrintable(contents, 150).catch((e) => e);
+    expect((err as ViewerError).message).toContain('PDF 没有生成');
+  });
+
+  it('sends the pages to a printer; closing the system dialog is not an error', async () => {
+    PrintWindowMock.pageState = ['ready', null];
+    PrintWindowMock.printResult = [true, ''];
+    expect(await printWindows().printPages(printPageUrl('x'))).toEqual({ printed: true });
+    PrintWindowMock.printResult = [false, 'Print job canceled'];
+    expect(await printWindows().printPages(printPageUrl('x'))).toEqual({ printed: false });
+    PrintWindowMock.printResult = [false, 'Invalid deviceName provided'];
+    await expect(printWindows().printPages(printPageUrl('x'))).rejects.toThrow('PDF 没有生成');
+  });
+});
+
+describe('IPC from a print window', () => {
+  function bound() {
+    const ipcMain = new IpcMainMock();
+    const app = new BrowserWindowMock();
+    app.webContents.mainFrame.url = 'app://viewer/index.html';
+    const printer = new BrowserWindowMock();
+    printer.webContents.mainFrame.url = 'app://viewer/print.html?job=x';
+    const getPrintJob = vi.fn(async () => ({ jobId: 'x' }));
+    const getSettings = vi.fn(async () => ({}));
+    const handlers = new Proxy({ getPrintJob, getSettings } as Record<string, unknown>, {
+      get: (target, key: string) => target[key] ?? vi.fn(async () => ({})),
+    }) as unknown as ApiHandlers;
+    bindApi(
+      ipcMain as unknown as IpcMain,
+      handlers,
+      () => app.webContents as unknown as WebContents,
+      captureLog(),
+      () => [printer.webContents as unknown as WebContents],
+    );
+    const from = (w: BrowserWindowMock) => ({
+      sender: w.webContents,
+      senderFrame: w.webContents.mainFrame,
+    });
+    const call = (channel: string, w: BrowserWindowMock, request: unknown) =>
+      ipcMain.invoke(ipcChannel(channel as never), from(w), request) as Promise<ApiResult<unknown>>;
+    return { call, app, printer, getPrintJob, getSettings };
+  }
+
+  it('may fetch its job, and nothing else', async () => {
+    const { call, printer, getPrintJob, getSettings } = bound();
+    const job = await call('getPrintJob', printer, { jobId: 'abcdefghijklmnop' });
+    expect(job.ok).toBe(true);
+    expect(getPrintJob).toHaveBeenCalled();
+    const other = await call('getSettings', printer, {});
+    expect(other.ok ? null : other.error.code).toBe('forbidden');
+    expect(getSettings).not.toHaveBeenCalled();
+  });
+
+  it('the reader window keeps every channel', async () => {
+    const { call, app } = bound();
+    expect((await call('getSettings', app, {})).ok).toBe(true);
+    expect((await call('getPrintJob', app, { jobId: 'abcdefghijklmnop' })).ok).toBe(true);
+  });
+});
