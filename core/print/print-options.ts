@@ -1,0 +1,89 @@
+/**
+ * What the user chooses in the print dialog, and the job the host hands the print page. Shared
+ * by the contract (validated on every request), the PDF-export service and the print page.
+ */
+import { z } from 'zod';
+import { annotationSchema, type Annotation } from '../annotations/annotation-model';
+import { reportIdSchema } from '../settings';
+
+/** '公文格式' (GB/T 9704-2012 style) or '阅读版' (compact, for reading on screen). */
+export const PRINT_LAYOUTS = ['gongwen', 'reading'] as const;
+export type PrintLayout = (typeof PRINT_LAYOUTS)[number];
+
+export const PAPER_SIZES = ['A4', 'A5'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+/** None; the highlighted passages only; highlights with their notes as numbered endnotes. */
+export const PRINT_ANNOTATION_MODES = ['none', 'highlights', 'notes'] as const;
+export type PrintAnnotationMode = (typeof PRINT_ANNOTATION_MODES)[number];
+
+/** Stands for the preamble (the paragraphs before the first heading) in a list of section ids. */
+export const PREAMBLE_ID = 'preamble';
+
+/** More ids than any report has sections; keeps a request small. */
+export const MAX_PRINT_SECTIONS = 2000;
+
+export const printOptionsSchema = z
+  .object({
+    layout: z.enum(PRINT_LAYOUTS),
+    paper: z.enum(PAPER_SIZES),
+    metadata: z.boolean(),
+    annotations: z.enum(PRINT_ANNOTATION_MODES),
+  })
+  .strict();
+export type PrintOptions = z.infer<typeof printOptionsSchema>;
+
+export const DEFAULT_PRINT_OPTIONS: PrintOptions = {
+  layout: 'gongwen',
+  paper: 'A4',
+  metadata: false,
+  annotations: 'none',
+};
+
+/**
+ * What to print. An empty `sectionIds` is valid here so that the service can answer with a
+ * plain "choose a section" message rather than a generic malformed-request error.
+ * `annotations`, when given, replaces the report's stored annotations (what the user sees).
+ */
+export const printRequestSchema = z
+  .object({
+    reportId: reportIdSchema,
+    sectionIds: z.array(z.string().min(1).max(200)).max(MAX_PRINT_SECTIONS),
+    options: printOptionsSchema,
+    annotations: z.array(annotationSchema).max(50_000).optional(),
+  })
+  .strict();
+export type PrintRequest = z.infer<typeof printRequestSchema>;
+
+/** What the print page needs to lay out the pages, fetched once by job id. */
+export interface PrintJob {
+  jobId: string;
+  reportId: string;
+  /** The report's text as published; the page parses it with the same parser as the reader. */
+  text: string;
+  /** Chosen sections (and PREAMBLE_ID), in document order, checked against the report. */
+  sectionIds: string[];
+  options: PrintOptions;
+  /** Empty unless the options ask for annotations. */
+  annotations: Annotation[];
+}
+
+/** Job ids are random, URL-safe and long enough not to be guessed. */
+export const printJobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+/** The attribute the print page sets on <html> once it can be printed (or has failed). */
+export const PRINT_READY_ATTRIBUTE = 'data-print-ready';
+/** Its values: laid out with fonts loaded, or failed (message in PRINT_ERROR_ATTRIBUTE). */
+export const PRINT_READY = 'ready';
+export const PRINT_FAILED = 'error';
+export const PRINT_ERROR_ATTRIBUTE = 'data-print-error';
+
+/**
+ * The answer to exportPdf. Electron: 'saved' (written to the path the user chose) or
+ * 'cancelled' (the save dialog was closed). Browser host: 'download', a one-time address the
+ * page fetches (with the run's secret) and hands to the browser as a blob download.
+ */
+export type ExportPdfResult =
+  | { outcome: 'saved'; path: string; fileName: string; bytes: number }
+  | { outcome: 'cancelled' }
+  | { outcome: 'download'; url: string; fileName: string; bytes: number };
