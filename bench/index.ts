@@ -2,9 +2,11 @@
  * All benchmarks (`npx tsx bench/index.ts`, later `npm run bench`): each prints Markdown tables
  * and asserts nothing. Add a benchmark by calling its exported function here.
  */
+import { runAnnotationsBench } from './annotations-bench';
 import { runPdfBench } from './pdf-bench';
 import { runSearchBench } from './search-bench';
 
 console.log(`Node ${process.version}, ${process.platform} ${process.arch}`);
 runSearchBench();
 await runPdfBench();
+await runAnnotationsBench();

@@ -12,6 +12,7 @@ import {
 } from '../../core/annotations/annotation-model';
 import type { ReportDocument, Section } from '../../core/report/report-model';
 import { useI18n } from '../i18n';
+import { useProgressiveCount } from '../hooks/useProgressiveCount';
 import { COLOR_LABELS } from './colors';
 
 interface Group {
@@ -67,6 +68,18 @@ export function AnnotationsSidebar({
   }, [anchored, colors, tag, text, doc, t]);
 
   const count = groups.reduce((n, g) => n + g.items.length, 0);
+  // Thousands of annotations: the first cards show at once, the rest fill in between frames.
+  const shown = useProgressiveCount(count);
+  const visibleGroups = useMemo(() => {
+    let left = shown;
+    return groups
+      .map((g) => {
+        const items = g.items.slice(0, Math.max(0, left));
+        left -= items.length;
+        return { ...g, items };
+      })
+      .filter((g) => g.items.length > 0);
+  }, [groups, shown]);
   const dateFormat = useMemo(
     () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }),
     [language],
@@ -149,7 +162,7 @@ export function AnnotationsSidebar({
           {anchored.length === 0 ? t('noAnnotationsYet') : t('noAnnotationsMatch')}
         </p>
       ) : null}
-      {groups.map((group) => (
+      {visibleGroups.map((group) => (
         <section key={group.key} className="annotation-group" aria-label={group.title}>
           <h3>{group.title}</h3>
           <ul>
