@@ -14,6 +14,13 @@ export const FONT_SIZE_MIN = 12;
 export const FONT_SIZE_MAX = 32;
 export const FONT_SIZE_DEFAULT = 18;
 
+export const LINE_HEIGHTS = [1.6, 1.9, 2.2] as const;
+export const LINE_HEIGHT_DEFAULT = 1.9;
+
+/** Widths of the side panels in CSS pixels, within what keeps the text readable. */
+export const PANEL_WIDTH_MIN = 200;
+export const PANEL_WIDTH_MAX = 560;
+
 /** Report ids are file names from the reports folder, without any path. */
 export const reportIdSchema = z
   .string()
@@ -33,6 +40,10 @@ const fields = {
   language: z.enum(LANGUAGES),
   theme: z.enum(THEMES),
   fontSize: z.number().int().min(FONT_SIZE_MIN).max(FONT_SIZE_MAX),
+  lineHeight: z.number().min(1.4).max(2.6),
+  contentsWidth: z.number().int().min(PANEL_WIDTH_MIN).max(PANEL_WIDTH_MAX),
+  sidebarWidth: z.number().int().min(PANEL_WIDTH_MIN).max(PANEL_WIDTH_MAX),
+  showContents: z.boolean(),
   lastReportId: reportIdSchema.nullable(),
   positions: z.record(reportIdSchema, readingPositionSchema),
 };
@@ -44,6 +55,10 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
   theme: 'system',
   fontSize: FONT_SIZE_DEFAULT,
+  lineHeight: LINE_HEIGHT_DEFAULT,
+  contentsWidth: 280,
+  sidebarWidth: 340,
+  showContents: true,
   lastReportId: null,
   positions: {},
 };

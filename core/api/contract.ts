@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { annotationSchema, type Annotation } from '../annotations/annotation-model';
+import type { Command } from '../commands';
 import {
   printJobIdSchema,
   printRequestSchema,
@@ -145,6 +146,15 @@ export type ApiHandlers = {
 export type ViewerApi = {
   [C in Channel]: (request: ApiRequest<C>) => Promise<ApiResult<ApiResponses[C]>>;
 };
+
+/** Subscribes to the commands of the app's menus; returns the unsubscribe function. */
+export type CommandSubscription = (listener: (command: Command) => void) => () => void;
+
+/**
+ * What `window.viewer` is: the contract's calls, plus (in Electron only) the commands of the
+ * native menus. The browser host has no menus, so the UI must treat onCommand as optional.
+ */
+export type ViewerBridge = ViewerApi & { onCommand?: CommandSubscription };
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, name);

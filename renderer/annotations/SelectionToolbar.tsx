@@ -9,6 +9,7 @@ import {
   type HighlightColor,
   type TextPoint,
 } from '../../core/annotations/annotation-model';
+import { isTyping } from '../commands/keymap';
 import { rangeToPoints } from '../dom/text-points';
 import { useI18n } from '../i18n';
 import { COLOR_LABELS } from './colors';
@@ -99,13 +100,6 @@ export function SelectionToolbar({
         {t('copyCitation')}
       </button>
     </div>
-  );
-}
-
-export function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
   );
 }
 

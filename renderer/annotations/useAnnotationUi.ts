@@ -1,9 +1,9 @@
 /**
  * What the reading screen does with annotations: turn a selection into a highlight or a note,
- * copy a passage with its citation, open the annotation under a click, toggle bookmarks,
- * undo/redo (Ctrl+Z / Ctrl+Shift+Z), and export or import the collection.
+ * copy a passage with its citation, open the annotation under a click, toggle bookmarks, and
+ * export or import the collection. (Undo/redo keys are commands: see ReaderScreen.)
  */
-import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useMemo, useState, type RefObject } from 'react';
 import type { AnchorResult } from '../../core/annotations/anchor';
 import type {
   Annotation,
@@ -24,7 +24,7 @@ import { errorOf } from '../hooks/useHostSettings';
 import { pointAt } from '../dom/text-points';
 import { copyText } from './copy-text';
 import { downloadText } from './download-text';
-import { isTyping, type Selected } from './SelectionToolbar';
+import type { Selected } from './SelectionToolbar';
 import { useAnnotations, type AnnotationsApi } from './useAnnotations';
 
 export interface Toast {
@@ -207,23 +207,6 @@ export function useAnnotationUi(
       });
     }
   }, [api, close, selectedId, showToast]);
-
-  // Undo/redo of annotation changes, unless the user is typing (then the field's own undo).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTyping(e.target)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void api.undo();
-      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
-        e.preventDefault();
-        void api.redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [api]);
 
   const baseName = `${doc.title ?? reportId.replace(/\.txt$/i, '')}-批注`;
   const exportMarkdownFile = useCallback(() => {

@@ -1,9 +1,9 @@
 /**
  * The reading screen: toolbar, contents tree, reading pane, search results and the annotations
- * sidebar for one report. Owns where the reader is (current section, saved position) and the
- * reading shortcuts; search and annotations bring their own hooks.
+ * sidebar for one report. Owns where the reader is (current section, saved position) and runs
+ * the app's commands (shortcuts and menus); search and annotations bring their own hooks.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ReportSummary } from '../../core/api/contract';
 import type { ApiError } from '../../core/api/errors';
 import { citeAnnotation } from '../../core/annotations/citation';
@@ -23,7 +23,9 @@ import {
   SelectionToolbar,
   useSelectionKeys,
   useTextSelection,
+  type Selected,
 } from '../annotations/SelectionToolbar';
+import { useCommands } from '../commands/useCommands';
 import { UndoToast } from '../annotations/UndoToast';
 import { useAnnotationHighlights } from '../annotations/useAnnotationHighlights';
 import { useAnnotationUi } from '../annotations/useAnnotationUi';
@@ -34,7 +36,10 @@ import { PrintDialog } from '../print/PrintDialog';
 import { SearchBox } from '../search/SearchBox';
 import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import { useSearchSession } from '../search/useSearchSession';
+import { AboutDialog } from './AboutDialog';
 import { ContentsTree } from './ContentsTree';
+import { PanelResizer } from './PanelResizer';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { ReportView, sectionElementId } from './ReportView';
 import { Toolbar } from './Toolbar';
 
@@ -111,45 +116,69 @@ export function ReaderScreen({
     [settings.fontSize, updateSettings],
   );
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const ctrl = e.ctrlKey || e.metaKey;
-      if (ctrl && !e.altKey && (e.key === 'p' || e.key === 'P')) {
-        e.preventDefault();
-        openPrint(currentId);
-      } else if (ctrl && !e.altKey && (e.key === 'f' || e.key === 'F')) {
-        e.preventDefault();
-        searchBox.current?.focus();
-        searchBox.current?.select();
-      } else if (e.key === 'F3') {
-        e.preventDefault();
-        stepSearch(e.shiftKey ? -1 : 1);
-      } else if (ctrl && !e.altKey && (e.key === '=' || e.key === '+')) {
-        e.preventDefault();
-        setFontSize(settings.fontSize + FONT_STEP);
-      } else if (ctrl && !e.altKey && (e.key === '-' || e.key === '_')) {
-        e.preventDefault();
-        setFontSize(settings.fontSize - FONT_STEP);
-      } else if (ctrl && !e.altKey && e.key === '0') {
-        e.preventDefault();
-        setFontSize(FONT_SIZE_DEFAULT);
-      } else if (e.altKey && !ctrl && e.key === 'ArrowDown' && next) {
-        e.preventDefault();
-        goTo(next);
-      } else if (e.altKey && !ctrl && e.key === 'ArrowUp' && prev) {
-        e.preventDefault();
-        goTo(prev);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [goTo, next, prev, setFontSize, settings.fontSize, stepSearch, openPrint, currentId]);
+  const [dialog, setDialog] = useState<'about' | 'shortcuts' | null>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+  // Panel widths follow the pointer while dragging and are saved when it is released.
+  const [preview, setPreview] = useState<{ contents?: number; sidebar?: number }>({});
+  const contentsWidth = preview.contents ?? settings.contentsWidth;
+  const sidebarWidth = preview.sidebar ?? settings.sidebarWidth;
+
+  const onSelection = (action: (sel: Selected) => void) => {
+    const sel = readSelection(scroller.current);
+    if (sel) action(sel);
+  };
+
+  // Every command, from the keyboard or (in Electron) the menus, runs here.
+  useCommands({
+    find: () => {
+      searchBox.current?.focus();
+      searchBox.current?.select();
+    },
+    findNext: () => stepSearch(1),
+    findPrevious: () => stepSearch(-1),
+    searchSelection: () => {
+      const text = document.getSelection()?.toString().trim();
+      if (text) search.setQuery(text.slice(0, 200));
+    },
+    print: () => openPrint(currentId),
+    exportAnnotationsMarkdown: notes.exportMarkdownFile,
+    exportAnnotationsJson: notes.exportJsonFile,
+    importAnnotations: () => importInput.current?.click(),
+    copyCitation: () => onSelection((sel) => void notes.copyCitation(sel)),
+    highlightSelection: () => onSelection((sel) => void highlight(sel, lastColor)),
+    addNote: () => onSelection((sel) => void addNote(sel)),
+    undo: () => void notes.api.undo(),
+    redo: () => void notes.api.redo(),
+    zoomIn: () => setFontSize(settings.fontSize + FONT_STEP),
+    zoomOut: () => setFontSize(settings.fontSize - FONT_STEP),
+    zoomReset: () => setFontSize(FONT_SIZE_DEFAULT),
+    themeSystem: () => updateSettings({ theme: 'system' }),
+    themeLight: () => updateSettings({ theme: 'light' }),
+    themeDark: () => updateSettings({ theme: 'dark' }),
+    themeSepia: () => updateSettings({ theme: 'sepia' }),
+    languageZh: () => updateSettings({ language: 'zh-CN' }),
+    languageEn: () => updateSettings({ language: 'en' }),
+    toggleContents: () => updateSettings({ showContents: !settings.showContents }),
+    toggleAnnotations: () => notes.setSidebarOpen(!notes.sidebarOpen),
+    previousSection: () => prev && goTo(prev),
+    nextSection: () => next && goTo(next),
+    about: () => setDialog('about'),
+    shortcuts: () => setDialog('shortcuts'),
+  });
 
   const editing = notes.api.annotations.find((a) => a.id === notes.selectedId) ?? null;
   const showRight = search.results !== null || notes.sidebarOpen;
   const title = doc.title ?? t('reportTitleFallback');
   return (
-    <div className={`reader-screen${showRight ? ' with-right' : ''}`}>
+    <div
+      className={`reader-screen${showRight ? ' with-right' : ''}${settings.showContents ? '' : ' no-contents'}`}
+      style={
+        {
+          '--contents-width': `${contentsWidth}px`,
+          '--sidebar-width': `${sidebarWidth}px`,
+        } as React.CSSProperties
+      }
+    >
       <Toolbar
         settings={settings}
         updateSettings={updateSettings}
@@ -163,21 +192,41 @@ export function ReaderScreen({
         annotationsOpen={notes.sidebarOpen}
         onToggleAnnotations={() => notes.setSidebarOpen(!notes.sidebarOpen)}
         onPrint={() => openPrint(currentId)}
+        onToggleContents={() => updateSettings({ showContents: !settings.showContents })}
+        onAbout={() => setDialog('about')}
+        onShortcuts={() => setDialog('shortcuts')}
       />
-      <nav className="contents-pane" aria-label={t('contents')}>
-        <ContentsTree
-          sections={doc.sections}
-          currentId={currentId}
-          onActivate={goTo}
-          counts={notes.countsBySection}
-        />
-      </nav>
+      {settings.showContents ? (
+        <nav className="contents-pane" aria-label={t('contents')}>
+          <ContentsTree
+            sections={doc.sections}
+            currentId={currentId}
+            onActivate={goTo}
+            counts={notes.countsBySection}
+          />
+          <PanelResizer
+            label={t('resizeContents')}
+            width={contentsWidth}
+            side="left"
+            onPreview={(w) => setPreview((p) => ({ ...p, contents: w }))}
+            onCommit={(w) => {
+              setPreview((p) => ({ ...p, contents: undefined }));
+              updateSettings({ contentsWidth: w });
+            }}
+          />
+        </nav>
+      ) : null}
       <main
         ref={scroller}
         className="reading-pane"
         aria-label={title}
         tabIndex={-1}
-        style={{ '--reader-font-size': `${settings.fontSize}px` } as React.CSSProperties}
+        style={
+          {
+            '--reader-font-size': `${settings.fontSize}px`,
+            '--reader-line-height': settings.lineHeight,
+          } as React.CSSProperties
+        }
         onClick={(e) => notes.onPaneClick(e.clientX, e.clientY)}
       >
         <ReportView
@@ -189,6 +238,16 @@ export function ReaderScreen({
       </main>
       {showRight ? (
         <div className="right-pane">
+          <PanelResizer
+            label={t('resizeSidebar')}
+            width={sidebarWidth}
+            side="right"
+            onPreview={(w) => setPreview((p) => ({ ...p, sidebar: w }))}
+            onCommit={(w) => {
+              setPreview((p) => ({ ...p, sidebar: undefined }));
+              updateSettings({ sidebarWidth: w });
+            }}
+          />
           <SearchResultsPanel session={search} />
           {notes.sidebarOpen ? (
             <AnnotationsSidebar
@@ -236,6 +295,21 @@ export function ReaderScreen({
           onClose={() => setPrinting(null)}
         />
       ) : null}
+      {dialog === 'about' ? <AboutDialog doc={doc} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
+      <input
+        ref={importInput}
+        type="file"
+        accept=".json,.jsonld,application/json,application/ld+json"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void notes.importFile(file);
+          e.target.value = '';
+        }}
+      />
       {notes.toast ? (
         <UndoToast key={notes.toast.id} toast={notes.toast} onDismiss={notes.dismissToast} />
       ) : null}

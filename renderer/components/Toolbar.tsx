@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import {
   LANGUAGES,
+  LINE_HEIGHTS,
   THEMES,
   type Language,
   type Settings,
@@ -9,6 +10,12 @@ import {
   type Theme,
 } from '../../core/settings';
 import { LANGUAGE_NAMES, useI18n, type MessageKey } from '../i18n';
+
+const LINE_HEIGHT_LABELS: readonly MessageKey[] = [
+  'lineHeightCompact',
+  'lineHeightNormal',
+  'lineHeightLoose',
+];
 
 const THEME_LABELS: Record<Theme, MessageKey> = {
   system: 'themeSystem',
@@ -30,6 +37,9 @@ export function Toolbar({
   annotationsOpen,
   onToggleAnnotations,
   onPrint,
+  onToggleContents,
+  onAbout,
+  onShortcuts,
 }: {
   settings: Settings;
   updateSettings: (patch: SettingsPatch) => void;
@@ -43,10 +53,21 @@ export function Toolbar({
   annotationsOpen: boolean;
   onToggleAnnotations: () => void;
   onPrint: () => void;
+  onToggleContents: () => void;
+  onAbout: () => void;
+  onShortcuts: () => void;
 }) {
   const { t } = useI18n();
   return (
     <header className="toolbar" aria-label={t('toolbar')}>
+      <button
+        type="button"
+        aria-pressed={settings.showContents}
+        onClick={onToggleContents}
+        title={t('toggleContents')}
+      >
+        ☰ {t('toggleContents')}
+      </button>
       {searchBox}
       <div className="toolbar-group">
         <button
@@ -94,6 +115,19 @@ export function Toolbar({
         >
           {t('fontLarger')}
         </button>
+        <label>
+          <span className="toolbar-label">{t('lineHeight')}</span>
+          <select
+            value={String(settings.lineHeight)}
+            onChange={(e) => updateSettings({ lineHeight: Number(e.target.value) })}
+          >
+            {LINE_HEIGHTS.map((value, i) => (
+              <option key={value} value={String(value)}>
+                {t(LINE_HEIGHT_LABELS[i] ?? 'lineHeightNormal')}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <div className="toolbar-group">
         <label>
@@ -139,6 +173,14 @@ export function Toolbar({
             {t('reports')}
           </button>
         ) : null}
+      </div>
+      <div className="toolbar-group toolbar-end">
+        <button type="button" onClick={onShortcuts} aria-keyshortcuts="F1">
+          {t('shortcuts')}
+        </button>
+        <button type="button" onClick={onAbout}>
+          {t('about')}
+        </button>
       </div>
     </header>
   );
