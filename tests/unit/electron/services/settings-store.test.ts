@@ -86,6 +86,7 @@ describe('openSettingsStore', () => {
       );
     });
     const expected: Settings = {
+      ...DEFAULT_SETTINGS,
       language: 'zh-CN',
       fontSize: 13 + (48 % 20),
       theme: themes[49 % 4] ?? 'system',
