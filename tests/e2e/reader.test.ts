@@ -225,6 +225,63 @@ describe.skipIf(!chromiumPath())('reader (E2E in Chromium)', () => {
     await expect.poll(() => currentItem().innerText()).toMatch(/^6\.完善社会矛盾纠纷/);
   });
 
+  test('F1 shows the shortcuts; 关于 names the version, the report source and the font licences', async () => {
+    await reading().click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('F1');
+    const shortcuts = page.getByRole('dialog', { name: '快捷键' });
+    await shortcuts.waitFor();
+    expect(await shortcuts.innerText()).toContain('Ctrl+F');
+    await page.keyboard.press('Escape');
+    await shortcuts.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: '关于' }).click();
+    const about = page.getByRole('dialog', { name: '关于' });
+    await about.waitFor();
+    const text = await about.innerText();
+    expect(text).toContain('江宁区司法局');
+    expect(text).toContain('2024-03-05');
+    expect(text).toMatch(/版本 \d+\.\d+\.\d+/);
+    expect(text).toContain('SIL Open Font License');
+    await about.getByRole('button', { name: '关闭' }).click();
+    await about.waitFor({ state: 'detached' });
+  });
+
+  test('line spacing, the contents panel and its width are remembered', async () => {
+    const lineHeight = () =>
+      reading()
+        .locator('p.body')
+        .first()
+        .evaluate(
+          (p) =>
+            parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize),
+        );
+    await page.getByRole('combobox', { name: '行距' }).selectOption({ label: '宽松' });
+    await expect.poll(async () => Math.round((await lineHeight()) * 10) / 10).toBe(2.2);
+
+    const separator = page.getByRole('separator', { name: '调整目录宽度' });
+    const before = Number(await separator.getAttribute('aria-valuenow'));
+    await separator.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await hostSettings(host)).contentsWidth).toBe(before + 32);
+    const navWidth = () =>
+      page
+        .getByRole('navigation', { name: '目录' })
+        .evaluate((n) => n.getBoundingClientRect().width);
+    expect(Math.round(await navWidth())).toBe(before + 32);
+
+    await page.getByRole('button', { name: /目录/ }).first().click();
+    await expect.poll(() => page.getByRole('navigation', { name: '目录' }).count()).toBe(0);
+    await expect.poll(async () => (await hostSettings(host)).showContents).toBe(false);
+    await page.reload();
+    await page.getByRole('main').first().waitFor();
+    expect(await page.getByRole('navigation', { name: '目录' }).count()).toBe(0);
+    await expect.poll(async () => Math.round((await lineHeight()) * 10) / 10).toBe(2.2);
+    await page.getByRole('button', { name: /目录/ }).first().click();
+    await page.getByRole('tree', { name: '目录' }).waitFor();
+    expect(Math.round(await navWidth())).toBe(before + 32);
+  });
+
   test('the interface switches to English without a restart', async () => {
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
     await expect.poll(() => page.getByRole('navigation', { name: 'Contents' }).count()).toBe(1);
