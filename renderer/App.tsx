@@ -32,10 +32,12 @@ export function App() {
 
   const addNotice = useCallback(
     (m: { message: string; messageEn: string }, kind: Notice['kind']) => {
-      setNotices((list) => [
-        ...list,
-        { id: ++noticeCounter, kind, message: m.message, messageEn: m.messageEn },
-      ]);
+      // The same message once: a damaged file is reported by every listing until it is replaced.
+      setNotices((list) =>
+        list.some((n) => n.message === m.message)
+          ? list
+          : [...list, { id: ++noticeCounter, kind, message: m.message, messageEn: m.messageEn }],
+      );
     },
     [],
   );
