@@ -4,14 +4,18 @@
 //
 //   dist/electron/main.js     ES module for Electron's Node 22 (package.json "main")
 //   dist/electron/preload.cjs CommonJS: a sandboxed preload cannot be an ES module
+//
+// `--out-dir DIR` builds elsewhere (tests build into a temp folder, leaving dist/ alone).
 import { rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'dist', 'electron');
+const { values: args } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+const outDir = path.resolve(args['out-dir'] ?? path.join(root, 'dist', 'electron'));
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 

@@ -12,6 +12,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Menu,
   nativeTheme,
   protocol,
   screen,
@@ -20,8 +21,12 @@ import {
 } from 'electron';
 import { createHostServices } from '../services/host-services';
 import { APP_START_URL } from './app-origin';
+import { installAppMenu } from './app-menu';
 import { resolveAppPaths } from './app-paths';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { createCommandSender } from './command-sender';
+import { attachContextMenu } from './context-menu';
+import { handleExportDownloads } from './export-downloads';
 import { bindApi } from './ipc-binding';
 import { consoleLog } from './log';
 import { createMainWindow } from './main-window';
@@ -29,6 +34,7 @@ import { createPrintWindows, printPageUrl } from './print-window';
 import { askWhereToSavePdf } from './save-dialog';
 import { guardAllWebContents, guardSession } from './offline-guard';
 import { flushBeforeQuit } from './quit-flush';
+import { observeSettings } from './settings-observer';
 import { claimSingleInstance } from './single-instance';
 import { loadWindowPlacement, trackWindowState } from './window-state';
 
@@ -82,13 +88,22 @@ async function start(): Promise<void> {
       showInFolder: (file) => shell.showItemInFolder(file),
     },
   });
-  bindApi(
-    ipcMain,
-    services.handlers,
-    () => mainWindow?.webContents ?? null,
-    log,
-    printWindows.activeContents,
+  const appContents = () => mainWindow?.webContents ?? null;
+  const sendCommand = createCommandSender(appContents, log);
+  const devTools = !app.isPackaged;
+  const appMenu = installAppMenu(
+    Menu,
+    { platform: process.platform, appName: app.getName(), devTools, send: sendCommand },
+    await services.handlers.getSettings({}),
   );
+  handleExportDownloads(
+    session.defaultSession,
+    { appContents, documentsDir: () => app.getPath('documents'), strings: appMenu.strings },
+    log,
+  );
+  // The menu follows the language and theme the user picks in the page.
+  const handlers = observeSettings(services.handlers, appMenu.update, log);
+  bindApi(ipcMain, handlers, appContents, log, printWindows.activeContents);
 
   const stateFile = path.join(dataDir, 'window-state.json');
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
@@ -104,6 +119,11 @@ async function start(): Promise<void> {
     log,
   );
   mainWindow = win;
+  attachContextMenu(win.webContents, Menu, {
+    strings: appMenu.strings,
+    send: sendCommand,
+    devTools,
+  });
   win.on('closed', () => {
     mainWindow = null;
   });

@@ -1,7 +1,8 @@
 /**
  * Keeps the app offline and its window on its own page. The reader needs nothing from the
- * network, so every request that is not to the app itself is cancelled, every permission is
- * refused, and no page can open windows, navigate away or embed a <webview>.
+ * network, so every request that is not to the app itself is cancelled, every permission but
+ * the app's own clipboard writes is refused, and no page can open windows, navigate away or
+ * embed a <webview>.
  */
 import type { App, Session, WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
@@ -13,6 +14,16 @@ const ALLOWED_REQUEST_SCHEMES = new Set(['app:', 'data:', 'blob:', 'devtools:'])
 export function isAllowedRequestUrl(url: string): boolean {
   const colon = url.indexOf(':');
   return colon > 0 && ALLOWED_REQUEST_SCHEMES.has(url.slice(0, colon + 1).toLowerCase());
+}
+
+/**
+ * "Copy with citation" writes to the clipboard through navigator.clipboard, which Chromium
+ * gates on this permission; only the app's own pages get it, and nothing else is ever granted.
+ */
+const APP_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function isGrantedPermission(permission: string, requestingUrl: string): boolean {
+  return APP_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
 }
 
 type GuardedSession = Pick<
@@ -30,11 +41,14 @@ export function guardSession(session: GuardedSession, log: MainLog): void {
     if (!allowed) log.warn(`blocked ${details.resourceType} request to ${forLog(details.url)}`);
     callback({ cancel: !allowed });
   });
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn(`denied permission request: ${permission}`);
-    callback(false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = isGrantedPermission(permission, details.requestingUrl);
+    if (!granted) log.warn(`denied permission request: ${permission}`);
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isGrantedPermission(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
   // Hunspell dictionaries are downloaded on first use; the reader has no editable text that
   // needs them. Guarded because the method is absent on some platforms' builds.

@@ -124,7 +124,7 @@ export function ContentsTree({
             else itemRefs.current.delete(section.id);
           }}
           role="treeitem"
-          aria-labelledby={labelId}
+          aria-labelledby={counts.get(section.id) ? `${labelId} ${labelId}-count` : labelId}
           aria-level={section.level}
           aria-expanded={hasChildren ? isOpen : undefined}
           aria-selected={section.id === markedId}
@@ -164,7 +164,10 @@ export function ContentsTree({
             </span>
             {counts.get(section.id) ? (
               <span
+                id={`${labelId}-count`}
                 className="tree-count"
+                role="img"
+                aria-label={t('annotationCount', { n: counts.get(section.id)! })}
                 title={t('annotationCount', { n: counts.get(section.id)! })}
               >
                 {counts.get(section.id)}

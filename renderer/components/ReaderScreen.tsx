@@ -25,6 +25,7 @@ import {
   useTextSelection,
   type Selected,
 } from '../annotations/SelectionToolbar';
+import { isTyping } from '../commands/keymap';
 import { useCommands } from '../commands/useCommands';
 import { UndoToast } from '../annotations/UndoToast';
 import { useAnnotationHighlights } from '../annotations/useAnnotationHighlights';
@@ -147,8 +148,11 @@ export function ReaderScreen({
     copyCitation: () => onSelection((sel) => void notes.copyCitation(sel)),
     highlightSelection: () => onSelection((sel) => void highlight(sel, lastColor)),
     addNote: () => onSelection((sel) => void addNote(sel)),
-    undo: () => void notes.api.undo(),
-    redo: () => void notes.api.redo(),
+    // From the menu, Ctrl+Z while typing in a field is the field's own undo.
+    undo: () =>
+      isTyping(document.activeElement) ? document.execCommand('undo') : void notes.api.undo(),
+    redo: () =>
+      isTyping(document.activeElement) ? document.execCommand('redo') : void notes.api.redo(),
     zoomIn: () => setFontSize(settings.fontSize + FONT_STEP),
     zoomOut: () => setFontSize(settings.fontSize - FONT_STEP),
     zoomReset: () => setFontSize(FONT_SIZE_DEFAULT),

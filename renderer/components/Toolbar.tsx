@@ -94,7 +94,7 @@ export function Toolbar({
           type="button"
           onClick={() => onFontSize(settings.fontSize - 2)}
           title={t('fontSmallerHint')}
-          aria-label={t('fontSmallerHint')}
+          aria-label={`${t('fontSmaller')} ${t('fontSmallerHint')}`}
           aria-keyshortcuts="Control+-"
         >
           {t('fontSmaller')}
@@ -110,7 +110,7 @@ export function Toolbar({
           type="button"
           onClick={() => onFontSize(settings.fontSize + 2)}
           title={t('fontLargerHint')}
-          aria-label={t('fontLargerHint')}
+          aria-label={`${t('fontLarger')} ${t('fontLargerHint')}`}
           aria-keyshortcuts="Control+="
         >
           {t('fontLarger')}

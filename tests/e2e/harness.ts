@@ -2,6 +2,12 @@
  * E2E harness: starts the real browser host (`npm run web`'s CLI) in a child process with its
  * own data dir, and Debian's Chromium through playwright-core. Every request the page makes is
  * recorded so tests can prove that nothing left 127.0.0.1.
+ *
+ * The offline check is uniform across the suite: every browser started with launchBrowser()
+ * records every request and WebSocket of every page of every context it opens, and, in a test
+ * file, a final afterAll (registered when the file imports this module) fails the file if any of
+ * them went anywhere but 127.0.0.1. A file can also look mid-way (requestsSoFar,
+ * expectNothingLeftLoopback). recordRequests(context) still gives one context's own list.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -10,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiRequest, ApiResponse, Channel } from '../../core/api/contract';
 import type { ApiResult } from '../../core/api/errors';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   chromiumPath,
   isLoopbackUrl,
@@ -20,7 +26,79 @@ import {
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 // One way to find and start Chromium, shared with the browser host's PDF printing.
-export { chromiumPath, launchChromium as launchBrowser, isLoopbackUrl as isLocal };
+export { chromiumPath, isLoopbackUrl as isLocal };
+
+/** One request (or WebSocket) a page of a harness browser made, for the offline check. */
+export interface RecordedRequest {
+  url: string;
+  /** What made it: a resource type ('document', 'script', 'fetch', …) or 'websocket'. */
+  kind: string;
+  /** The page it came from, when there was one (service workers have none). */
+  pageUrl: string | null;
+}
+
+/** Everything every harness browser of this test file requested, in order. */
+const fileRequests: RecordedRequest[] = [];
+
+function watchContext(context: BrowserContext): void {
+  context.on('request', (request) => {
+    let pageUrl: string | null = null;
+    try {
+      pageUrl = request.frame().page().url();
+    } catch {
+      // A service worker's request has no frame.
+    }
+    fileRequests.push({ url: request.url(), kind: request.resourceType(), pageUrl });
+  });
+  context.on('page', (page) => {
+    page.on('websocket', (socket) =>
+      fileRequests.push({ url: socket.url(), kind: 'websocket', pageUrl: page.url() }),
+    );
+  });
+}
+
+/**
+ * Starts Chromium (see chromium-launch.ts) and records every request of every context and page
+ * it ever opens, from the first one on: the context is watched as it is created, before any
+ * page exists.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await launchChromium();
+  browser.on('context', watchContext);
+  return browser;
+}
+
+/** What the harness browsers of this test file have requested so far. */
+export function requestsSoFar(): readonly RecordedRequest[] {
+  return fileRequests;
+}
+
+/** The recorded requests that went anywhere but 127.0.0.1 (data:, blob: and about:blank stay). */
+export function requestsLeavingLoopback(
+  requests: readonly RecordedRequest[] = fileRequests,
+): RecordedRequest[] {
+  return requests.filter((r) => !isLoopbackUrl(r.url));
+}
+
+/** Throws, listing them, if any recorded request left 127.0.0.1. */
+export function expectNothingLeftLoopback(
+  requests: readonly RecordedRequest[] = fileRequests,
+): void {
+  const away = requestsLeavingLoopback(requests);
+  if (away.length === 0) return;
+  const lines = away.map((r) => `  ${r.kind} ${r.url} (from ${r.pageUrl ?? 'a worker'})`);
+  throw new Error(
+    `${away.length} of ${requests.length} requests left 127.0.0.1:\n${lines.join('\n')}`,
+  );
+}
+
+// In a test file (vitest's workers set VITEST_WORKER_ID; global setup and scripts that reuse the
+// harness don't): one final check after all of the file's tests. Each test file gets its own
+// copy of this module (vitest isolates files), so the list and the check are per file.
+if (process.env.VITEST_WORKER_ID !== undefined) {
+  const { afterAll } = await import('vitest');
+  afterAll(() => expectNothingLeftLoopback());
+}
 
 export interface RunningHost {
   url: string;

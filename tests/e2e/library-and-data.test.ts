@@ -2,13 +2,7 @@
  * Several reports to choose from, and damaged user data, as a user meets them: the picker, the
  * last report reopened, and a plain message (not a stack trace) when a file was damaged.
  */
-import {
-  copyFileSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';

@@ -11,7 +11,9 @@ import { EventEmitter } from 'node:events';
 import type {
   BrowserWindowConstructorOptions,
   CustomScheme,
+  MenuItemConstructorOptions,
   Rectangle,
+  SaveDialogOptions,
   WindowOpenHandlerResponse,
 } from 'electron';
 import { vi } from 'vitest';
@@ -45,6 +47,9 @@ export class WebContentsMock extends EventEmitter {
     this.mainFrame.url = url;
   });
   readonly isDestroyed = vi.fn(() => this.destroyed);
+  /** Messages main sent to the page (webContents.send). */
+  readonly send = vi.fn((_channel: string, ..._args: unknown[]) => undefined);
+  readonly inspectElement = vi.fn((_x: number, _y: number) => undefined);
   getURL(): string {
     return this.mainFrame.url;
   }
@@ -226,7 +231,7 @@ type PermissionCheckHandler = (
   details: unknown,
 ) => boolean;
 
-export class SessionMock {
+export class SessionMock extends EventEmitter {
   readonly webRequest = new WebRequestMock();
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
@@ -245,6 +250,64 @@ export class SessionMock {
   readonly setSpellCheckerEnabled = vi.fn((enable: boolean) => {
     this.spellCheckerEnabled = enable;
   });
+}
+
+/** A download as Session 'will-download' hands it over. */
+export class DownloadItemMock {
+  saveDialogOptions: SaveDialogOptions | null = null;
+  readonly setSaveDialogOptions = vi.fn((options: SaveDialogOptions) => {
+    this.saveDialogOptions = options;
+  });
+  readonly cancel = vi.fn();
+
+  constructor(
+    readonly url: string,
+    readonly filename: string,
+  ) {}
+
+  getURL(): string {
+    return this.url;
+  }
+  getFilename(): string {
+    return this.filename;
+  }
+}
+
+/** A built menu: the template it was built from, and whether it was popped up. */
+export class MenuMock {
+  static applicationMenu: MenuMock | null = null;
+  static readonly built: MenuMock[] = [];
+  static readonly buildFromTemplate = vi.fn((template: MenuItemConstructorOptions[]) => {
+    const menu = new MenuMock(template);
+    MenuMock.built.push(menu);
+    return menu;
+  });
+  static readonly setApplicationMenu = vi.fn((menu: MenuMock | null) => {
+    MenuMock.applicationMenu = menu;
+  });
+
+  readonly popup = vi.fn();
+
+  constructor(readonly template: MenuItemConstructorOptions[]) {}
+
+  /** Finds an item by label anywhere in the menu, as a user would look for it. */
+  item(label: string): MenuItemConstructorOptions | undefined {
+    return findItem(this.template, label);
+  }
+}
+
+function findItem(
+  items: MenuItemConstructorOptions[],
+  label: string,
+): MenuItemConstructorOptions | undefined {
+  for (const item of items) {
+    if (item.label === label) return item;
+    if (Array.isArray(item.submenu)) {
+      const found = findItem(item.submenu, label);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 export class AppMock extends EventEmitter {
@@ -289,6 +352,7 @@ export class ScreenMock extends EventEmitter {
 
 export const app = new AppMock();
 export const BrowserWindow = BrowserWindowMock;
+export const Menu = MenuMock;
 export const ipcMain = new IpcMainMock();
 export const ipcRenderer = new IpcRendererMock();
 export const contextBridge = new ContextBridgeMock();
@@ -320,6 +384,7 @@ export const crashReporter = { start: vi.fn() };
 export default {
   app,
   BrowserWindow,
+  Menu,
   ipcMain,
   ipcRenderer,
   contextBridge,

@@ -10,7 +10,9 @@ import {
   BrowserWindowMock,
   CancellableEvent,
   dialog,
+  DownloadItemMock,
   ipcMain,
+  MenuMock,
   protocol,
   session,
   shell,
@@ -27,8 +29,12 @@ const services = vi.hoisted(() => {
       getAppInfo,
       listReports: vi.fn(),
       openReport: vi.fn(),
-      getSettings: vi.fn(),
-      updateSettings: vi.fn(),
+      getSettings: vi.fn(async () => ({ language: 'zh-CN', theme: 'system' })),
+      updateSettings: vi.fn(async ({ patch }: { patch: object }) => ({
+        language: 'zh-CN',
+        theme: 'system',
+        ...patch,
+      })),
     },
   }));
   return { flush, getAppInfo, createHostServices };
@@ -127,6 +133,34 @@ describe('main, once ready', () => {
       {},
     );
     expect(result).toEqual({ ok: true, value: { ok: 'from the service' } });
+  });
+
+  it('shows the menu in the saved language and rebuilds it when the page changes it', async () => {
+    expect(MenuMock.applicationMenu?.template.map((m) => m.label)).toContain('文件(&F)');
+    const win = theWindow();
+    const sender = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const result = await ipcMain.invoke('viewer:updateSettings', sender, {
+      patch: { language: 'en' },
+    });
+    expect(result).toMatchObject({ ok: true, value: { language: 'en' } });
+    expect(MenuMock.applicationMenu?.template.map((m) => m.label)).toContain('&File');
+  });
+
+  it('sends menu commands to the window and pops up the context menu on a selection', () => {
+    const win = theWindow();
+    MenuMock.applicationMenu?.item('Find')?.click?.(null as never, null as never, null as never);
+    expect(win.webContents.send).toHaveBeenCalledWith('viewer:command', 'find');
+    const before = MenuMock.built.length;
+    win.webContents.emit('context-menu', {}, { selectionText: '行政复议', isEditable: false });
+    expect(MenuMock.built[before]?.item('Copy with Citation')).toBeDefined();
+  });
+
+  it("gives the page's exports a save dialog in Documents", () => {
+    const win = theWindow();
+    app.setPath('documents', '/home/user/Documents');
+    const item = new DownloadItemMock('blob:app://viewer/1234', 'notes.md');
+    session.defaultSession.emit('will-download', new CancellableEvent(), item, win.webContents);
+    expect(item.saveDialogOptions?.defaultPath).toBe(path.join('/home/user/Documents', 'notes.md'));
   });
 
   it('brings the window back when the app is started again', () => {

@@ -71,6 +71,27 @@ describe('the offline request filter', () => {
     expect(session.devicePermissionHandler?.({ deviceType: 'usb' })).toBe(false);
   });
 
+  it('lets only the app origin write to the clipboard', () => {
+    const request = (permission: string, requestingUrl: string) => {
+      let granted: boolean | undefined;
+      session.permissionRequestHandler?.(null, permission, (g) => (granted = g), {
+        requestingUrl,
+      });
+      return granted;
+    };
+    const check = (permission: string, origin: string) =>
+      session.permissionCheckHandler?.(null, permission, origin, {});
+    expect(request('clipboard-sanitized-write', 'app://viewer/index.html')).toBe(true);
+    expect(check('clipboard-sanitized-write', 'app://viewer')).toBe(true);
+    for (const origin of ['https://example.com', 'app://evil', 'file:///', 'null']) {
+      expect(request('clipboard-sanitized-write', `${origin}/x`), origin).toBe(false);
+      expect(check('clipboard-sanitized-write', origin), origin).toBe(false);
+    }
+    // Reading the clipboard is a different permission, and stays denied for the app too.
+    expect(request('clipboard-read', 'app://viewer/index.html')).toBe(false);
+    expect(check('clipboard-read', 'app://viewer')).toBe(false);
+  });
+
   it('turns the spellchecker off, so no dictionary is downloaded', () => {
     expect(session.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
     expect(session.spellCheckerEnabled).toBe(false);

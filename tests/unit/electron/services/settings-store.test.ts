@@ -195,6 +195,7 @@ describe('openSettingsStore', () => {
     });
     const store = await openSettingsStore(dir);
     expect(store.get()).toEqual({
+      ...DEFAULT_SETTINGS,
       language: 'zh-CN',
       theme: 'dark',
       fontSize: DEFAULT_SETTINGS.fontSize,
