@@ -63,7 +63,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!isOwnHost(req.headers.host, port)) {
       return sendError(res, 403, apiErrors.forbidden('foreign Host header'));
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      // A request target no URL parser takes (e.g. "//"): malformed, not a server fault.
+      return sendError(res, 400, apiErrors.badRequest('unparsable request target'));
+    }
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
     if (url.pathname.startsWith(`/${DOWNLOAD_PATH}`)) {
       return handleDownload(req, res, url.pathname.slice(DOWNLOAD_PATH.length + 1));
@@ -81,8 +87,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     channel: string,
   ): Promise<void> {
     if (req.method !== 'POST') {
-      res.writeHead(405, { Allow: 'POST', ...SECURITY_HEADERS }).end();
-      return;
+      res.setHeader('Allow', 'POST');
+      return sendError(res, 405, apiErrors.badRequest(`${req.method ?? '?'} is not allowed here`));
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !isOwnOrigin(origin, port)) {
