@@ -4,7 +4,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, openViewer, projectRoot, startHost } from '../tests/e2e/harness';
+import {
+  launchBrowser,
+  openViewer,
+  projectRoot,
+  selectInParagraph,
+  startHost,
+} from '../tests/e2e/harness';
 
 const outDir = path.join(projectRoot, 'docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -44,18 +50,7 @@ try {
   await page.getByRole('searchbox', { name: '搜索全文' }).press('Escape');
 
   const select = (paragraphId: string, start: number, end: number) =>
-    page.evaluate(
-      ({ paragraphId, start, end }) => {
-        const el = document.querySelector(`[data-pid="${paragraphId}"]`)!;
-        const text = [...el.childNodes].at(-1)!;
-        const range = document.createRange();
-        range.setStart(text, start);
-        range.setEnd(text, end);
-        document.getSelection()!.removeAllRanges();
-        document.getSelection()!.addRange(range);
-      },
-      { paragraphId, start, end },
-    );
+    selectInParagraph(page, paragraphId, start, end);
   await select('s1-2-6-p0', 20, 60);
   await page
     .getByRole('toolbar', { name: '选中文字' })

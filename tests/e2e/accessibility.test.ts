@@ -25,6 +25,7 @@ import {
   requestsSoFar,
   startHost,
   type RunningHost,
+  selectInParagraph,
 } from './harness';
 
 const REPORT = 'jiangning-2023-rule-of-law-government-report.txt';
@@ -113,32 +114,6 @@ function describeFindings(findings: Finding[]): string {
         f.nodes.map((n) => `    ${n.target}: ${n.summary}`).join('\n'),
     )
     .join('\n');
-}
-
-/** Selects characters [start, end) of a paragraph's text, as a mouse drag would. */
-async function selectInParagraph(page: Page, paragraphId: string, start: number, end: number) {
-  await page.evaluate(
-    ({ paragraphId, start, end }) => {
-      const el = document.querySelector(`[data-pid="${paragraphId}"]`)!;
-      const at = (offset: number): [Node, number] => {
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        let seen = 0;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const len = n.nodeValue!.length;
-          if (offset <= seen + len) return [n, offset - seen];
-          seen += len;
-        }
-        throw new Error('offset beyond paragraph');
-      };
-      const range = document.createRange();
-      range.setStart(...at(start));
-      range.setEnd(...at(end));
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    },
-    { paragraphId, start, end },
-  );
 }
 
 /** What a Tab stop is, as the browser's accessibility tree and the page's styles have it. */

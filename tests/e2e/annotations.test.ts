@@ -16,36 +16,10 @@ import {
   recordRequests,
   startHost,
   type RunningHost,
+  selectInParagraph,
 } from './harness';
 
 const REPORT = 'jiangning-2023-rule-of-law-government-report.txt';
-
-/** Selects characters [start, end) of a paragraph's text, as a mouse drag would. */
-async function selectInParagraph(page: Page, paragraphId: string, start: number, end: number) {
-  await page.evaluate(
-    ({ paragraphId, start, end }) => {
-      const el = document.querySelector(`[data-pid="${paragraphId}"]`)!;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      const at = (offset: number): [Node, number] => {
-        let seen = 0;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const len = n.nodeValue!.length;
-          if (offset <= seen + len) return [n, offset - seen];
-          seen += len;
-        }
-        throw new Error('offset beyond paragraph');
-      };
-      const range = document.createRange();
-      range.setStart(...at(start));
-      walker.currentNode = el;
-      range.setEnd(...at(end));
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    },
-    { paragraphId, start, end },
-  );
-}
 
 const paragraphText = (page: Page, id: string) =>
   page.locator(`[data-pid="${id}"]`).evaluate((el) => el.textContent ?? '');

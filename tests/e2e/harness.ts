@@ -184,6 +184,37 @@ export async function callHostApi<C extends Channel>(
   return result.value;
 }
 
+/** Selects characters [start, end) of a paragraph's published text, as a mouse drag would. */
+export async function selectInParagraph(
+  page: Page,
+  paragraphId: string,
+  start: number,
+  end: number,
+): Promise<void> {
+  await page.evaluate(
+    ({ paragraphId, start, end }) => {
+      const el = document.querySelector(`[data-pid="${paragraphId}"]`)!;
+      const at = (offset: number): [Node, number] => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.nodeValue!.length;
+          if (offset <= seen + len) return [n, offset - seen];
+          seen += len;
+        }
+        throw new Error('offset beyond paragraph');
+      };
+      const range = document.createRange();
+      range.setStart(...at(start));
+      range.setEnd(...at(end));
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    { paragraphId, start, end },
+  );
+}
+
 /** Opens the viewer and waits until the report is on screen and the fonts are ready. */
 export async function openViewer(page: Page, url: string): Promise<void> {
   await page.goto(url);

@@ -12,7 +12,6 @@
  * work at the end.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -31,6 +30,7 @@ import {
   reportsDir,
   snapshot,
 } from './fuzz-inputs';
+import { rawRequest, type RawReply } from '../web-host/raw-http';
 
 const TOKEN = 'fuzz-token-0123456789';
 /** Methods Node's HTTP parser knows (others it refuses itself, before the host sees them). */
@@ -77,43 +77,18 @@ interface Sent {
   body: Buffer;
 }
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+type Reply = RawReply;
 
 function send({ method, path: urlPath, headers, body }: Sent): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        method,
-        path: urlPath,
-        headers: {
-          Host: `127.0.0.1:${host.port}`,
-          ...headers,
-          ...(body.length > 0 || method === 'POST' ? { 'Content-Length': body.length } : {}),
-        },
-        setHost: false,
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  return rawRequest(host.port, {
+    method,
+    path: urlPath,
+    headers: {
+      Host: `127.0.0.1:${host.port}`,
+      ...headers,
+      ...(body.length > 0 || method === 'POST' ? { 'Content-Length': body.length } : {}),
+    },
+    body,
   });
 }
 

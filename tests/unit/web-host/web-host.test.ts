@@ -10,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../core/content-security-policy';
 import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings';
 import { createHostServices } from '../../../electron/services/host-services';
 import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../electron/web-host/web-host';
+import { rawRequest, type RawReply } from './raw-http';
 
 const reportsDir = fileURLToPath(new URL('../../../resources/reports', import.meta.url));
 const REAL_NAME = 'jiangning-2023-rule-of-law-government-report.txt';
@@ -55,11 +56,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+type Reply = RawReply;
 
 interface RequestOptions {
   method?: string;
@@ -74,32 +71,11 @@ function request(urlPath: string, options: RequestOptions = {}): Promise<Reply> 
   const hostHeader = options.host === undefined ? `127.0.0.1:${host.port}` : options.host;
   if (hostHeader !== null) headers.Host = hostHeader;
   if (options.body !== undefined) headers['Content-Length'] = Buffer.byteLength(options.body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        method: options.method ?? 'GET',
-        path: urlPath,
-        headers,
-        setHost: false,
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
+  return rawRequest(host.port, {
+    method: options.method ?? 'GET',
+    path: urlPath,
+    headers,
+    ...(options.body === undefined ? {} : { body: options.body }),
   });
 }
 
