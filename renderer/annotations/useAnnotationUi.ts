@@ -3,7 +3,7 @@
  * copy a passage with its citation, open the annotation under a click, toggle bookmarks, and
  * export or import the collection. (Undo/redo keys are commands: see ReaderScreen.)
  */
-import { useCallback, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { AnchorResult } from '../../core/annotations/anchor';
 import type {
   Annotation,
@@ -66,7 +66,6 @@ const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export function useAnnotationUi(
   reportId: string,
   doc: ReportDocument,
-  scroller: RefObject<HTMLElement | null>,
   onError: (error: ApiError) => void,
   onNotice: (notice: { message: string; messageEn: string }) => void,
 ): AnnotationUi {

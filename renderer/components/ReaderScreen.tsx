@@ -72,7 +72,7 @@ export function ReaderScreen({
   const search = useSearchSession(doc, scroller);
   const searchBox = useRef<HTMLInputElement>(null);
   const { step: stepSearch } = search;
-  const notes = useAnnotationUi(reportId, doc, scroller, onError, onNotice);
+  const notes = useAnnotationUi(reportId, doc, onError, onNotice);
   useAnnotationHighlights(scroller, doc, notes.api.anchored, notes.selectedId);
   const selected = useTextSelection(scroller);
   const { highlight, addNote, lastColor } = notes;
