@@ -191,25 +191,31 @@ export async function selectInParagraph(
   start: number,
   end: number,
 ): Promise<void> {
+  // No named inner functions here: tsx (esbuild keepNames) would wrap them in a __name() helper
+  // that does not exist in the page.
   await page.evaluate(
     ({ paragraphId, start, end }) => {
       const el = document.querySelector(`[data-pid="${paragraphId}"]`)!;
-      const at = (offset: number): [Node, number] => {
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        let seen = 0;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const len = n.nodeValue!.length;
-          if (offset <= seen + len) return [n, offset - seen];
-          seen += len;
-        }
-        throw new Error('offset beyond paragraph');
-      };
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       const range = document.createRange();
-      range.setStart(...at(start));
-      range.setEnd(...at(end));
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
+      let seen = 0;
+      let startSet = false;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const len = n.nodeValue!.length;
+        if (!startSet && start <= seen + len) {
+          range.setStart(n, start - seen);
+          startSet = true;
+        }
+        if (startSet && end <= seen + len) {
+          range.setEnd(n, end - seen);
+          const selection = document.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return;
+        }
+        seen += len;
+      }
+      throw new Error('offset beyond paragraph');
     },
     { paragraphId, start, end },
   );
