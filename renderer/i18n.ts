@@ -57,6 +57,7 @@ const zh = {
   searchByRelevance: '按相关度',
   searchByDocument: '按原文顺序',
   searchInUnit: '{n} 处',
+  noteResult: '我的批注',
   aboutTitle: '关于',
   version: '版本',
   aboutOffline: '本程序完全离线运行：不联网、不上传任何数据、不检查更新。',
@@ -232,6 +233,7 @@ const en: Messages = {
   searchByRelevance: 'By relevance',
   searchByDocument: 'In document order',
   searchInUnit: '{n} matches',
+  noteResult: 'My note',
   aboutTitle: 'About',
   version: 'Version',
   aboutOffline:

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ReportSummary } from '../../core/api/contract';
 import type { ApiError } from '../../core/api/errors';
 import { citeAnnotation } from '../../core/annotations/citation';
+import { noteSearchUnits } from '../../core/annotations/note-search-units';
 import { sectionWithDescendants } from '../../core/print/print-selection';
 import type { ReportDocument, Section } from '../../core/report/report-model';
 import {
@@ -69,10 +70,26 @@ export function ReaderScreen({
   const scroller = useRef<HTMLElement>(null);
   const { currentId, setCurrentId } = useCurrentSection(scroller, doc);
   useReadingPosition(scroller, reportId, settings.positions[reportId], updateSettings);
-  const search = useSearchSession(doc, scroller);
+  const notes = useAnnotationUi(reportId, doc, onError, onNotice);
+  const noteUnits = useMemo(
+    () => noteSearchUnits(doc, notes.api.anchored),
+    [doc, notes.api.anchored],
+  );
+  const { open: openAnnotation, api: annotationsApi } = notes;
+  const search = useSearchSession(
+    doc,
+    scroller,
+    noteUnits,
+    useCallback(
+      (id: string) => {
+        const annotation = annotationsApi.annotations.find((a) => a.id === id);
+        if (annotation) openAnnotation(annotation);
+      },
+      [annotationsApi.annotations, openAnnotation],
+    ),
+  );
   const searchBox = useRef<HTMLInputElement>(null);
   const { step: stepSearch } = search;
-  const notes = useAnnotationUi(reportId, doc, onError, onNotice);
   useAnnotationHighlights(scroller, doc, notes.api.anchored, notes.selectedId);
   const selected = useTextSelection(scroller);
   const { highlight, addNote, lastColor } = notes;

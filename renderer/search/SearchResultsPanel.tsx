@@ -66,6 +66,8 @@ export function SearchResultsPanel({ session }: { session: SearchSession }) {
 
 function placeOf(r: SearchResult, t: Translate): string {
   if (r.kind === 'metadata') return t('metadata');
+  if (r.kind === 'note')
+    return r.numberPath ? `${t('noteResult')} · ${r.numberPath}` : t('noteResult');
   if (r.numberPath) return r.numberPath;
   return r.kind === 'heading' ? t('reportTitle') : t('preamble');
 }

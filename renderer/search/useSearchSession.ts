@@ -13,7 +13,13 @@ import {
   type RefObject,
 } from 'react';
 import type { ReportDocument } from '../../core/report/report-model';
-import { createSearchIndex, type SearchResult, type SearchResults } from '../../core/search';
+import { annotationIdOfUnit } from '../../core/annotations/note-search-units';
+import {
+  createSearchIndex,
+  type SearchResult,
+  type SearchResults,
+  type SearchUnit,
+} from '../../core/search';
 import { supportsHighlights } from '../dom/custom-highlights';
 import { rangesForHit } from '../dom/text-ranges';
 
@@ -47,8 +53,22 @@ const CURRENT_HIGHLIGHT = 'search-current';
 export function useSearchSession(
   doc: ReportDocument,
   scroller: RefObject<HTMLElement | null>,
+  /** The user's notes, searched with the text (see core/annotations/note-search-units). */
+  noteUnits: readonly SearchUnit[],
+  /** Opens the annotation a note result belongs to. */
+  onOpenNote: (annotationId: string) => void,
 ): SearchSession {
   const index = useMemo(() => createSearchIndex(doc), [doc]);
+  // The index is built once per report; notes are swapped in and out as they change. `searchable`
+  // is a new object after each swap, so results depend on what the index holds.
+  const [searchable, setSearchable] = useState({ index });
+  const indexedNotes = useRef<string[]>([]);
+  useEffect(() => {
+    index.removeUnits(indexedNotes.current);
+    index.addUnits(noteUnits);
+    indexedNotes.current = noteUnits.map((u) => u.id);
+    setSearchable({ index });
+  }, [index, noteUnits]);
   const [query, setQueryState] = useState('');
   const [order, setOrder] = useState<ResultOrder>('relevance');
   const [current, setCurrent] = useState(-1);
@@ -56,12 +76,14 @@ export function useSearchSession(
 
   // A search costs microseconds on a report (see README, npm run bench): it runs as you type.
   const results = useMemo(
-    () => (query.trim() === '' ? null : index.search(query, { order })),
-    [index, query, order],
+    () => (query.trim() === '' ? null : searchable.index.search(query, { order })),
+    [searchable, query, order],
   );
+  // The hits in the text, to highlight and step through; hits in notes are listed, not painted.
   const hits = useMemo(() => {
     if (!results) return [];
-    return [...results.results]
+    return results.results
+      .filter((r) => r.kind !== 'note')
       .sort((a, b) => a.order - b.order)
       .flatMap((r) => r.occurrences.map((o) => ({ unitId: r.unitId, start: o.start, end: o.end })));
   }, [results]);
@@ -145,12 +167,14 @@ export function useSearchSession(
 
   const goToResult = useCallback(
     (result: SearchResult) => {
+      const annotationId = annotationIdOfUnit(result.unitId);
+      if (annotationId) return onOpenNote(annotationId);
       const first = result.occurrences[0];
       if (!first) return;
       const i = hits.findIndex((h) => h.unitId === result.unitId && h.start === first.start);
       if (i >= 0) reveal(i);
     },
-    [hits, reveal],
+    [hits, reveal, onOpenNote],
   );
 
   const close = useCallback(() => {

@@ -103,6 +103,26 @@ describe.skipIf(!chromiumPath())('annotations (E2E in Chromium)', () => {
     await expect.poll(() => cards().filter({ hasText: '<img src=x' }).count()).toBe(1);
   });
 
+  test('the search finds the note too, and its result opens the annotation', async () => {
+    await page
+      .getByRole('dialog', { name: '编辑批注' })
+      .getByRole('button', { name: '关闭' })
+      .click();
+    const box = page.getByRole('searchbox', { name: '搜索全文' });
+    await box.fill('需要跟进');
+    const results = page.getByRole('region', { name: '搜索结果' });
+    const result = results.getByRole('button').filter({ hasText: '需要跟进' });
+    await expect
+      .poll(() => result.locator('.search-result-place').innerText())
+      .toBe('我的批注 · 一、(一) 2.');
+    await result.click();
+    await expect
+      .poll(() => page.getByRole('textbox', { name: '批注内容' }).inputValue())
+      .toContain('需要跟进');
+    await box.press('Escape');
+    await expect.poll(() => results.count()).toBe(0);
+  });
+
   test('clicking a highlight opens it; colour change is saved', async () => {
     await page
       .getByRole('dialog', { name: '编辑批注' })
