@@ -9,9 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import type { Annotation } from '../core/annotations/annotation-model';
-import { describeRange } from '../core/annotations/describe-selection';
-import { documentText } from '../core/annotations/document-text';
+import { highlightOnQuote } from '../tests/fixtures/annotation-on-quote';
 import type { PrintLayout } from '../core/print/print-options';
 import { printableIds } from '../core/print/print-selection';
 import { parseReport } from '../core/report/parse-report';
@@ -23,22 +21,8 @@ const reportsDir = path.join(root, 'resources/reports');
 const outDir = path.join(root, 'docs/screenshots');
 
 const doc = parseReport(readFileSync(path.join(reportsDir, REPORT_ID), 'utf8'));
-const text = documentText(doc).text;
-const now = new Date().toISOString();
-function highlight(id: string, quote: string, note: string): Annotation {
-  const start = text.indexOf(quote);
-  return {
-    id,
-    reportId: REPORT_ID,
-    kind: 'highlight',
-    color: 'yellow',
-    note,
-    tags: [],
-    target: describeRange(doc, start, start + quote.length),
-    created: now,
-    updated: now,
-  };
-}
+const highlight = (id: string, quote: string, note: string) =>
+  highlightOnQuote(doc, REPORT_ID, id, quote, note);
 const annotations = [
   highlight('shot-1', '连续两年入选全国创新百强区前十', '与上年报告对照。'),
   highlight('shot-2', '区委书记为全区政法干警讲授主题教育专题党课', '可作为学习简报素材。'),

@@ -9,9 +9,8 @@ import {
   type SettingsPatch,
   DEFAULT_SETTINGS,
 } from '../../core/settings';
-import { writeJsonFileAtomic } from './json-file';
-import { loadJsonWithBackup, type UserNotice } from './load-with-backup';
-import { SerialQueue } from './serial-queue';
+import { openJsonDocument } from './json-document';
+import type { UserNotice } from './load-with-backup';
 
 const FILE_VERSION = 1;
 
@@ -23,35 +22,36 @@ export interface SettingsStore {
 }
 
 export async function openSettingsStore(dataDir: string): Promise<SettingsStore> {
-  const file = path.join(dataDir, 'settings.json');
-  const notices: UserNotice[] = [];
-  const loaded = await loadJsonWithBackup(file, { zh: '设置', en: 'settings' }, (raw) => {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      return { ok: false, reason: 'not an object' };
-    }
-    const version = (raw as { version?: unknown }).version;
-    if (version !== undefined && version !== FILE_VERSION) {
-      return { ok: false, reason: `unknown settings version ${String(version)}` };
-    }
-    return { ok: true, value: settingsFromUnknown((raw as { settings?: unknown }).settings) };
+  const document = await openJsonDocument<Settings>({
+    file: path.join(dataDir, 'settings.json'),
+    what: { zh: '设置', en: 'settings' },
+    parse: (raw) => {
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        return { ok: false, reason: 'not an object' };
+      }
+      const version = (raw as { version?: unknown }).version;
+      if (version !== undefined && version !== FILE_VERSION) {
+        return { ok: false, reason: `unknown settings version ${String(version)}` };
+      }
+      return {
+        ok: true,
+        value: settingsFromUnknown((raw as { settings?: unknown }).settings).settings,
+      };
+    },
+    empty: () => ({ ...DEFAULT_SETTINGS, positions: {} }),
+    toJson: (settings) => ({ version: FILE_VERSION, settings }),
   });
-  if (loaded.notice) notices.push(loaded.notice);
-  let current: Settings = loaded.value?.settings ?? { ...DEFAULT_SETTINGS, positions: {} };
-  const queue = new SerialQueue();
 
   return {
-    notices,
-    get: () => current,
-    update(patch) {
-      // Applied in arrival order; the promise resolves only once the file is on disk.
-      return queue.run(async () => {
+    notices: document.notice ? [document.notice] : [],
+    get: () => document.get(),
+    // Applied in arrival order; the promise resolves only once the file is on disk.
+    update: (patch) =>
+      document.change((current) => {
         const next: Settings = { ...current, ...patch };
         if (patch.positions) next.positions = { ...current.positions, ...patch.positions };
-        await writeJsonFileAtomic(file, { version: FILE_VERSION, settings: next });
-        current = next;
-        return current;
-      });
-    },
-    flush: () => queue.idle(),
+        return { next, result: next };
+      }),
+    flush: () => document.flush(),
   };
 }

@@ -9,7 +9,6 @@ import { useI18n } from '../i18n';
 
 interface VisibleItem {
   section: Section;
-  parentId: string | null;
 }
 
 export function ContentsTree({
@@ -31,15 +30,13 @@ export function ContentsTree({
 
   const visible = useMemo(() => visibleItems(sections, collapsed), [sections, collapsed]);
   // The current section, or its nearest ancestor that is showing.
+  const byId = useMemo(() => sectionsById(sections), [sections]);
   const markedId = useMemo(() => {
-    if (!currentId) return null;
     const shown = new Set(visible.map((v) => v.section.id));
     let id: string | null = currentId;
-    const byId = new Map(visible.map((v) => [v.section.id, v]));
-    const parents = parentMap(sections);
-    while (id && !shown.has(id)) id = parents.get(id) ?? null;
-    return byId.has(id ?? '') ? id : null;
-  }, [currentId, visible, sections]);
+    while (id && !shown.has(id)) id = byId.get(id)?.parentId ?? null;
+    return id;
+  }, [currentId, visible, byId]);
 
   const tabStopId =
     focusId && visible.some((v) => v.section.id === focusId)
@@ -94,7 +91,7 @@ export function ContentsTree({
         break;
       case 'ArrowLeft':
         if (isOpen) toggle(item.section.id, false);
-        else if (item.parentId) focusItem(item.parentId);
+        else if (item.section.parentId) focusItem(item.section.parentId);
         break;
       case 'Enter':
       case ' ':
@@ -188,25 +185,24 @@ export function ContentsTree({
 
 function visibleItems(sections: Section[], collapsed: ReadonlySet<string>): VisibleItem[] {
   const out: VisibleItem[] = [];
-  const walk = (list: Section[], parentId: string | null) => {
+  const walk = (list: Section[]) => {
     for (const section of list) {
-      out.push({ section, parentId });
-      if (section.children.length > 0 && !collapsed.has(section.id))
-        walk(section.children, section.id);
+      out.push({ section });
+      if (section.children.length > 0 && !collapsed.has(section.id)) walk(section.children);
     }
   };
-  walk(sections, null);
+  walk(sections);
   return out;
 }
 
-function parentMap(sections: Section[]): Map<string, string | null> {
-  const map = new Map<string, string | null>();
-  const walk = (list: Section[], parent: string | null) => {
+function sectionsById(sections: Section[]): Map<string, Section> {
+  const map = new Map<string, Section>();
+  const walk = (list: Section[]) => {
     for (const s of list) {
-      map.set(s.id, parent);
-      walk(s.children, s.id);
+      map.set(s.id, s);
+      walk(s.children);
     }
   };
-  walk(sections, null);
+  walk(sections);
   return map;
 }

@@ -9,9 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ApiRequest } from '../../core/api/contract';
-import type { Annotation } from '../../core/annotations/annotation-model';
-import { describeRange } from '../../core/annotations/describe-selection';
-import { documentText } from '../../core/annotations/document-text';
+import { highlightOnQuote } from '../fixtures/annotation-on-quote';
 import type { PrintOptions } from '../../core/print/print-options';
 import { printableIds } from '../../core/print/print-selection';
 import { parseReport } from '../../core/report/parse-report';
@@ -159,22 +157,8 @@ describe.skipIf(!chromiumPath() || !canReadPdfs)('print to PDF (E2E)', () => {
   });
 
   test('(c)-(f) the whole report with annotations, saved through the host, as endnotes', async () => {
-    const text = documentText(doc).text;
-    const now = new Date().toISOString();
-    const note = (id: string, quote: string, body: string): Annotation => {
-      const start = text.indexOf(quote);
-      return {
-        id,
-        reportId: REPORT_ID,
-        kind: 'highlight',
-        color: 'yellow',
-        note: body,
-        tags: [],
-        target: describeRange(doc, start, start + quote.length),
-        created: now,
-        updated: now,
-      };
-    };
+    const note = (id: string, quote: string, body: string) =>
+      highlightOnQuote(doc, REPORT_ID, id, quote, body);
     const annotations = [
       note('print-e2e-1', '建成207个村(居)公共法律服务室', '核实：村(居)公共法律服务室的数量。'),
       note('print-e2e-2', '区政府行政负责人出庭应诉率达100%', '可用于年度简报的亮点数据。'),

@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anchorAnnotations } from '../../../../core/annotations/anchor';
-import type { Annotation } from '../../../../core/annotations/annotation-model';
-import { describeRange } from '../../../../core/annotations/describe-selection';
-import { documentText } from '../../../../core/annotations/document-text';
+import { highlightOnQuote } from '../../../fixtures/annotation-on-quote';
 import {
   annotationIdOfUnit,
   noteSearchUnits,
@@ -22,21 +20,8 @@ const doc = parseReport(
   ),
 );
 
-function annotation(id: string, quote: string, note: string): Annotation {
-  const start = documentText(doc).text.indexOf(quote);
-  const stamp = '2026-01-01T00:00:00.000Z';
-  return {
-    id,
-    reportId: 'r.txt',
-    kind: 'highlight',
-    color: 'yellow',
-    note,
-    tags: [],
-    target: describeRange(doc, start, start + quote.length),
-    created: stamp,
-    updated: stamp,
-  };
-}
+const annotation = (id: string, quote: string, note: string) =>
+  highlightOnQuote(doc, 'r.txt', id, quote, note, '2026-01-01T00:00:00.000Z');
 
 describe('notes in search', () => {
   const annotations = [
