@@ -12,7 +12,7 @@ import { describeRange } from '../core/annotations/describe-selection';
 import { documentText } from '../core/annotations/document-text';
 import { parseReport } from '../core/report/parse-report';
 import type { ReportDocument } from '../core/report/report-model';
-import { createAnnotationStore } from '../electron/services/annotation-store';
+import { createAnnotationStore } from '../node/services/annotation-store';
 import {
   chromiumPath,
   launchBrowser,

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { printableIds } from '../core/print/print-selection';
 import type { PrintOptions, PrintRequest } from '../core/print/print-options';
 import { parseReport } from '../core/report/parse-report';
-import { startBrowserHost } from '../electron/web-host/browser-host';
+import { startBrowserHost } from '../node/web-host/browser-host';
 import { markdownTable } from './markdown-table';
 import { median } from './stats';
 

@@ -13,7 +13,7 @@ import { highlightOnQuote } from '../tests/fixtures/annotation-on-quote';
 import type { PrintLayout } from '../core/print/print-options';
 import { printableIds } from '../core/print/print-selection';
 import { parseReport } from '../core/report/parse-report';
-import { startBrowserHost } from '../electron/web-host/browser-host';
+import { startBrowserHost } from '../node/web-host/browser-host';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT_ID = 'jiangning-2023-rule-of-law-government-report.txt';

@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
-import { isErrno } from '../services/json-file';
-import { mimeTypeFor, resolveStaticPath } from '../services/static-files';
+import { isErrno } from '../../node/services/json-file';
+import { mimeTypeFor, resolveStaticPath } from '../../node/services/static-files';
 import { APP_SCHEME, isAppUrl } from './app-origin';
 import { forLog, type MainLog } from './log';
 

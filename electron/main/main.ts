@@ -19,7 +19,7 @@ import {
   session,
   shell,
 } from 'electron';
-import { createHostServices } from '../services/host-services';
+import { createHostServices } from '../../node/services/host-services';
 import { APP_START_URL } from './app-origin';
 import { installAppMenu } from './app-menu';
 import { resolveAppPaths } from './app-paths';

@@ -17,7 +17,7 @@ import {
   PRINT_READY_ATTRIBUTE,
   type PaperSize,
 } from '../../core/print/print-options';
-import { printPageFailure, type RenderPdf } from '../services/pdf-export';
+import { printPageFailure, type RenderPdf } from '../../node/services/pdf-export';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { forLog, type MainLog } from './log';
 import { lockedDownWebPreferences } from './main-window';

@@ -5,8 +5,12 @@
  */
 import type { BrowserWindow, Rectangle } from 'electron';
 import { z } from 'zod';
-import { readJsonFile, writeJsonFileAtomic, type JsonReadResult } from '../services/json-file';
-import { SerialQueue } from '../services/serial-queue';
+import {
+  readJsonFile,
+  writeJsonFileAtomic,
+  type JsonReadResult,
+} from '../../node/services/json-file';
+import { SerialQueue } from '../../node/services/serial-queue';
 import type { MainLog } from './log';
 
 export const DEFAULT_SIZE = { width: 1200, height: 820 } as const;

@@ -17,11 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { ApiRequest, ApiResponse, Channel } from '../../core/api/contract';
 import type { ApiResult } from '../../core/api/errors';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  chromiumPath,
-  isLoopbackUrl,
-  launchChromium,
-} from '../../electron/web-host/chromium-launch';
+import { chromiumPath, isLoopbackUrl, launchChromium } from '../../node/web-host/chromium-launch';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -115,7 +111,7 @@ export async function startHost(
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'viewer-e2e-'));
   const args = [
     path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'),
-    path.join(projectRoot, 'electron/web-host/cli.ts'),
+    path.join(projectRoot, 'node/web-host/cli.ts'),
     '--port',
     '0',
     '--data-dir',

@@ -17,9 +17,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, MAX_REQUEST_BYTES } from '../../../core/api/contract';
-import { createHostServices, type HostServices } from '../../../electron/services/host-services';
-import { DOWNLOAD_PATH } from '../../../electron/services/pdf-export';
-import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../electron/web-host/web-host';
+import { createHostServices, type HostServices } from '../../../node/services/host-services';
+import { DOWNLOAD_PATH } from '../../../node/services/pdf-export';
+import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../node/web-host/web-host';
 import {
   channelName,
   expectEnvelope,
@@ -30,7 +30,7 @@ import {
   reportsDir,
   snapshot,
 } from './fuzz-inputs';
-import { rawRequest, type RawReply } from '../web-host/raw-http';
+import { rawRequest, type RawReply } from '../node/web-host/raw-http';
 
 const TOKEN = 'fuzz-token-0123456789';
 /** Methods Node's HTTP parser knows (others it refuses itself, before the host sees them). */

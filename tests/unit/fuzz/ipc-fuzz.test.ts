@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, ipcChannel, type Channel } from '../../../core/api/contract';
 import { bindApi } from '../../../electron/main/ipc-binding';
-import { createHostServices, type HostServices } from '../../../electron/services/host-services';
+import { createHostServices, type HostServices } from '../../../node/services/host-services';
 import { BrowserWindowMock, IpcMainMock, WebFrameMainMock } from '../../mocks/electron';
 import { captureLog } from '../electron/capture-log';
 import {

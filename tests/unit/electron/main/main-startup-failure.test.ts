@@ -2,7 +2,7 @@
 import { expect, it, vi } from 'vitest';
 import { app, BrowserWindowMock, dialog } from '../../../mocks/electron';
 
-vi.mock('../../../../electron/services/host-services', () => ({
+vi.mock('../../../../node/services/host-services', () => ({
   createHostServices: async () => {
     throw new Error('EACCES: permission denied, mkdir');
   },

@@ -17,7 +17,7 @@ import {
   session,
   shell,
 } from '../../../mocks/electron';
-import type { HostServicesOptions } from '../../../../electron/services/host-services';
+import type { HostServicesOptions } from '../../../../node/services/host-services';
 
 const services = vi.hoisted(() => {
   const flush = vi.fn(async () => undefined);
@@ -39,7 +39,7 @@ const services = vi.hoisted(() => {
   }));
   return { flush, getAppInfo, createHostServices };
 });
-vi.mock('../../../../electron/services/host-services', () => ({
+vi.mock('../../../../node/services/host-services', () => ({
   createHostServices: services.createHostServices,
 }));
 

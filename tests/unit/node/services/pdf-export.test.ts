@@ -15,7 +15,7 @@ import {
   printPageFailure,
   type PdfExportOptions,
   type PrintHost,
-} from '../../../../electron/services/pdf-export';
+} from '../../../../node/services/pdf-export';
 
 const REPORT_ID = 'jiangning-2023-rule-of-law-government-report.txt';
 const text = fs.readFileSync(

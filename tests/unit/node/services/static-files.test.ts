@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mimeTypeFor, resolveStaticPath } from '../../../../electron/services/static-files';
+import { mimeTypeFor, resolveStaticPath } from '../../../../node/services/static-files';
 
 let root: string;
 

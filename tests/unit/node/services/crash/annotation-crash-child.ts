@@ -6,7 +6,7 @@
  *
  *   node annotation-crash-child.cjs <dataDir> <reportId> <seed> <run>
  */
-import { createAnnotationStore } from '../../../../../electron/services/annotation-store';
+import { createAnnotationStore } from '../../../../../node/services/annotation-store';
 import { makeAnnotation, mulberry32 } from './fixtures';
 
 /** Keeps the file (rewritten whole on every save) at a size that keeps the test quick. */

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../core/api/dispatch';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../../../core/settings';
-import { createHostServices } from '../../../../electron/services/host-services';
-import { openSettingsStore } from '../../../../electron/services/settings-store';
+import { createHostServices } from '../../../../node/services/host-services';
+import { openSettingsStore } from '../../../../node/services/settings-store';
 
 const reportsDir = fileURLToPath(new URL('../../../../resources/reports', import.meta.url));
 

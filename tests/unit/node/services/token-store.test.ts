@@ -1,6 +1,6 @@
 // Short-lived values under random ids: unguessable, expiring, and one-time when taken.
 import { describe, expect, it } from 'vitest';
-import { createTokenStore } from '../../../../electron/services/token-store';
+import { createTokenStore } from '../../../../node/services/token-store';
 
 describe('token store', () => {
   it('gives long random URL-safe ids, and take() works once', () => {

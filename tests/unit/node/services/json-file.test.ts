@@ -6,7 +6,7 @@ import {
   backupPathFor,
   readJsonFile,
   writeJsonFileAtomic,
-} from '../../../../electron/services/json-file';
+} from '../../../../node/services/json-file';
 
 let dir: string;
 

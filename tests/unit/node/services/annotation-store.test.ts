@@ -9,9 +9,9 @@ import type { Annotation } from '../../../../core/annotations/annotation-model';
 import {
   createAnnotationStore,
   type AnnotationStore,
-} from '../../../../electron/services/annotation-store';
-import { createHostServices } from '../../../../electron/services/host-services';
-import { writeJsonFileAtomic } from '../../../../electron/services/json-file';
+} from '../../../../node/services/annotation-store';
+import { createHostServices } from '../../../../node/services/host-services';
+import { writeJsonFileAtomic } from '../../../../node/services/json-file';
 import { makeAnnotation } from './crash/fixtures';
 
 const reportsDir = fileURLToPath(new URL('../../../../resources/reports', import.meta.url));

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportListing } from '../../../../core/api/contract';
 import { dispatch } from '../../../../core/api/dispatch';
-import { createHostServices, type HostServices } from '../../../../electron/services/host-services';
-import { createReportLibrary } from '../../../../electron/services/report-library';
+import { createHostServices, type HostServices } from '../../../../node/services/host-services';
+import { createReportLibrary } from '../../../../node/services/report-library';
 
 const bundledDir = fileURLToPath(new URL('../../../../resources/reports', import.meta.url));
 const REAL_NAME = 'jiangning-2023-rule-of-law-government-report.txt';

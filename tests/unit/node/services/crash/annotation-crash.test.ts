@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnnotationStore } from '../../../../../electron/services/annotation-store';
+import { createAnnotationStore } from '../../../../../node/services/annotation-store';
 import { mulberry32 } from './fixtures';
 
 const RUNS = 200;
