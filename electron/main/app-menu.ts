@@ -6,7 +6,14 @@
  * did not handle itself, so they never double the page's own shortcuts.
  */
 import type { Menu, MenuItemConstructorOptions } from 'electron';
-import type { Command } from '../../core/commands';
+import {
+  accelerator,
+  commandSpec,
+  COMMANDS,
+  type Command,
+  type MenuName,
+} from '../../core/commands';
+import { translator, type Translate } from '../../core/i18n/messages';
 import type { Language, Theme } from '../../core/settings';
 import type { SendCommand } from './command-sender';
 import { MENU_STRINGS, menuLabel, type MenuStrings } from './menu-strings';
@@ -25,17 +32,17 @@ export interface MenuSettings {
   theme: Theme;
 }
 
-const THEME_COMMANDS: readonly [Theme, Command, keyof MenuStrings][] = [
-  ['system', 'themeSystem', 'themeSystem'],
-  ['light', 'themeLight', 'themeLight'],
-  ['dark', 'themeDark', 'themeDark'],
-  ['sepia', 'themeSepia', 'themeSepia'],
+const THEME_COMMANDS: readonly [Theme, Command][] = [
+  ['system', 'themeSystem'],
+  ['light', 'themeLight'],
+  ['dark', 'themeDark'],
+  ['sepia', 'themeSepia'],
 ];
 
 /** Each language is named in itself, so a user who picked the wrong one can find theirs. */
-const LANGUAGE_COMMANDS: readonly [Language, Command, string][] = [
-  ['zh-CN', 'languageZh', '中文'],
-  ['en', 'languageEn', 'English'],
+const LANGUAGE_COMMANDS: readonly [Language, Command][] = [
+  ['zh-CN', 'languageZh'],
+  ['en', 'languageEn'],
 ];
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -45,16 +52,36 @@ export function appMenuTemplate(
   settings: MenuSettings,
 ): MenuItemConstructorOptions[] {
   const s = MENU_STRINGS[settings.language];
+  const t = translator(settings.language);
   const isMac = spec.platform === 'darwin';
-  const command = (label: string, name: Command, accelerator?: string) =>
-    ({ label, accelerator, click: () => spec.send(name) }) satisfies MenuItemConstructorOptions;
+  const command = (name: Command, label = t(commandSpec(name).label)) => {
+    const chord = commandSpec(name).keys?.[0];
+    return {
+      label,
+      accelerator: chord ? accelerator(chord) : undefined,
+      click: () => spec.send(name),
+    } satisfies MenuItemConstructorOptions;
+  };
+  // The items the command table places in a menu, in table order, a separator between groups.
+  const fromTable = (menu: MenuName): MenuItemConstructorOptions[] => {
+    const items: MenuItemConstructorOptions[] = [];
+    let group: number | null = null;
+    for (const name of COMMANDS) {
+      const placed = commandSpec(name).menu;
+      if (placed?.name !== menu) continue;
+      if (group !== null && placed.group !== group) items.push(separator);
+      group = placed.group;
+      items.push(command(name));
+    }
+    return items;
+  };
   const top = (label: string, submenu: MenuItemConstructorOptions[]) => ({
     label: menuLabel(label, spec.platform),
     submenu,
   });
 
   const macAppMenu = top(spec.appName, [
-    command(s.about, 'about'),
+    command('about'),
     separator,
     { role: 'services' },
     separator,
@@ -65,54 +92,38 @@ export function appMenuTemplate(
     { role: 'quit', label: s.quit },
   ]);
   const file = top(s.file, [
-    command(s.exportMarkdown, 'exportAnnotationsMarkdown'),
-    command(s.exportJson, 'exportAnnotationsJson'),
-    command(s.importAnnotations, 'importAnnotations'),
-    separator,
-    command(s.print, 'print', 'CmdOrCtrl+P'),
+    ...fromTable('file'),
     ...(isMac ? [] : [separator, { role: 'quit', label: s.quit } as const]),
   ]);
+  const [undo, redo, ...restOfEdit] = fromTable('edit');
   const edit = top(s.edit, [
-    command(s.undo, 'undo', 'CmdOrCtrl+Z'),
-    command(s.redo, 'redo', 'CmdOrCtrl+Shift+Z'),
+    ...(undo && redo ? [undo, redo] : []),
     separator,
     { role: 'cut', label: s.cut },
     { role: 'copy', label: s.copy },
-    command(s.copyCitation, 'copyCitation'),
     { role: 'paste', label: s.paste },
     { role: 'selectAll', label: s.selectAll },
-    separator,
-    command(s.find, 'find', 'CmdOrCtrl+F'),
-    command(s.findNext, 'findNext', 'F3'),
-    command(s.findPrevious, 'findPrevious', 'Shift+F3'),
+    ...restOfEdit,
   ]);
   const view = top(s.view, [
-    command(s.zoomIn, 'zoomIn', 'CmdOrCtrl+='),
-    command(s.zoomOut, 'zoomOut', 'CmdOrCtrl+-'),
-    command(s.zoomReset, 'zoomReset', 'CmdOrCtrl+0'),
+    ...fromTable('view'),
     separator,
     {
       label: s.theme,
-      submenu: THEME_COMMANDS.map(([theme, name, label]) => ({
-        ...command(s[label], name),
+      submenu: THEME_COMMANDS.map(([theme, name]) => ({
+        ...command(name),
         type: 'radio',
         checked: settings.theme === theme,
       })),
     },
     {
       label: s.language,
-      submenu: LANGUAGE_COMMANDS.map(([language, name, label]) => ({
-        ...command(label, name),
+      submenu: LANGUAGE_COMMANDS.map(([language, name]) => ({
+        ...command(name),
         type: 'radio',
         checked: settings.language === language,
       })),
     },
-    separator,
-    command(s.contents, 'toggleContents'),
-    command(s.annotations, 'toggleAnnotations'),
-    separator,
-    command(s.previousSection, 'previousSection', 'Alt+Up'),
-    command(s.nextSection, 'nextSection', 'Alt+Down'),
     separator,
     { role: 'togglefullscreen', label: s.fullScreen },
     ...(spec.devTools
@@ -127,10 +138,10 @@ export function appMenuTemplate(
     { role: 'minimize', label: s.minimize },
     { role: 'close', label: s.close },
   ]);
-  const help = top(s.help, [
-    ...(isMac ? [] : [command(s.about, 'about')]),
-    command(s.shortcuts, 'shortcuts'),
-  ]);
+  const help = top(
+    s.help,
+    fromTable('help').filter((item) => !(isMac && item.label === t(commandSpec('about').label))),
+  );
   return [...(isMac ? [macAppMenu] : []), file, edit, view, windowMenu, help];
 }
 
@@ -139,6 +150,8 @@ export interface AppMenu {
   update(settings: MenuSettings): void;
   /** The main process's words in the current language (context menu, dialogs). */
   strings(): MenuStrings;
+  /** The current language's messages, for labels from the command table. */
+  translate(): Translate;
 }
 
 export function installAppMenu(
@@ -157,5 +170,6 @@ export function installAppMenu(
   return {
     update,
     strings: () => MENU_STRINGS[shown?.language ?? initial.language],
+    translate: () => translator(shown?.language ?? initial.language),
   };
 }

@@ -5,11 +5,15 @@
  * makes no sense (then Electron asks for none). "Inspect element" only in development.
  */
 import type { ContextMenuParams, Menu, MenuItemConstructorOptions, WebContents } from 'electron';
+import { commandSpec, COMMANDS } from '../../core/commands';
+import type { Translate } from '../../core/i18n/messages';
 import type { SendCommand } from './command-sender';
 import type { MenuStrings } from './menu-strings';
 
 export interface ContextMenuSpec {
   strings: () => MenuStrings;
+  /** The current language's messages, for the command table's labels. */
+  translate: () => Translate;
   send: SendCommand;
   /** Adds "Inspect element": for an unpackaged (development) run only. */
   devTools: boolean;
@@ -23,6 +27,7 @@ export function contextMenuTemplate(
   params: MenuParams,
   s: MenuStrings,
   send: SendCommand,
+  t: Translate,
 ): MenuItemConstructorOptions[] {
   if (params.isEditable) {
     const flags = params.editFlags;
@@ -35,15 +40,17 @@ export function contextMenuTemplate(
     ];
   }
   if (params.selectionText.trim() === '') return [];
-  return [
-    { role: 'copy', label: s.copy },
-    { label: s.copyCitation, click: () => send('copyCitation') },
-    separator,
-    { label: s.highlight, click: () => send('highlightSelection') },
-    { label: s.addNote, click: () => send('addNote') },
-    separator,
-    { label: s.searchSelection, click: () => send('searchSelection') },
-  ];
+  // Copy, then what the command table offers on a selection, a separator between its groups.
+  const items: MenuItemConstructorOptions[] = [{ role: 'copy', label: s.copy }];
+  let group = 0;
+  for (const name of COMMANDS) {
+    const placed = commandSpec(name).onSelection;
+    if (placed === undefined) continue;
+    if (placed !== group) items.push(separator);
+    group = placed;
+    items.push({ label: t(commandSpec(name).label), click: () => send(name) });
+  }
+  return items;
 }
 
 export function attachContextMenu(
@@ -53,7 +60,7 @@ export function attachContextMenu(
 ): void {
   contents.on('context-menu', (_event, params) => {
     const s = spec.strings();
-    const template = contextMenuTemplate(params, s, spec.send);
+    const template = contextMenuTemplate(params, s, spec.send, spec.translate());
     if (spec.devTools) {
       const inspect = {
         label: s.inspect,

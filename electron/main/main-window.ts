@@ -4,10 +4,11 @@
  * renderer sets to the open report's name.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import { MESSAGES } from '../../core/i18n/messages';
 import { forLog, type MainLog } from './log';
 import { MIN_SIZE, type WindowPlacement } from './window-state';
 
-export const INITIAL_TITLE = '法治报告阅读器';
+export const INITIAL_TITLE = MESSAGES['zh-CN'].appName;
 
 const BACKGROUND = { light: '#ffffff', dark: '#1e1e1e' } as const;
 

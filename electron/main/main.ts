@@ -6,6 +6,7 @@
  * Nothing here phones home: no auto-update, no telemetry, no crash reporter.
  */
 import path from 'node:path';
+import { MESSAGES } from '../../core/i18n/messages';
 import { fileURLToPath } from 'node:url';
 import {
   app,
@@ -58,7 +59,7 @@ if (claimSingleInstance(app, () => mainWindow)) {
     .catch((err: unknown) => {
       log.error('start-up failed', err);
       dialog.showErrorBox(
-        '法治报告阅读器无法启动 / The report viewer could not start',
+        `${MESSAGES['zh-CN'].startupFailed} / ${MESSAGES.en.startupFailed}`,
         err instanceof Error ? err.message : String(err),
       );
       app.exit(1);
@@ -121,6 +122,7 @@ async function start(): Promise<void> {
   mainWindow = win;
   attachContextMenu(win.webContents, Menu, {
     strings: appMenu.strings,
+    translate: appMenu.translate,
     send: sendCommand,
     devTools,
   });

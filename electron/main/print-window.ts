@@ -4,6 +4,7 @@
  * until it says it is ready, then printed to PDF (printToPDF) or to a system printer (print).
  * The window is destroyed afterwards, whatever happened.
  */
+import { MESSAGES } from '../../core/i18n/messages';
 import type {
   BrowserWindow,
   BrowserWindowConstructorOptions,
@@ -36,7 +37,7 @@ export function printWindowOptions(preloadPath: string): BrowserWindowConstructo
     // Roughly a page wide, so screen-media layout before printing is not absurd.
     width: 900,
     height: 1200,
-    title: '打印',
+    title: MESSAGES['zh-CN'].printWindowTitle,
     webPreferences: lockedDownWebPreferences(preloadPath),
   };
 }

@@ -1,5 +1,6 @@
 /** The native "save as" dialog for a PDF: where to write, or null when the user cancels. */
 import path from 'node:path';
+import { MESSAGES } from '../../core/i18n/messages';
 import type { BrowserWindow, Dialog, SaveDialogOptions } from 'electron';
 
 export async function askWhereToSavePdf(
@@ -9,7 +10,7 @@ export async function askWhereToSavePdf(
   fileName: string,
 ): Promise<string | null> {
   const options: SaveDialogOptions = {
-    title: '导出 PDF / Export PDF',
+    title: `${MESSAGES['zh-CN'].pdfSaveTitle} / ${MESSAGES.en.pdfSaveTitle}`,
     defaultPath: path.join(documentsDir, fileName),
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],

@@ -88,7 +88,7 @@ export function SelectionToolbar({
           aria-label={t('highlightIn', { color: t(COLOR_LABELS[color]) })}
           title={
             t('highlightIn', { color: t(COLOR_LABELS[color]) }) +
-            (color === lastColor ? '（H）' : '')
+            (color === lastColor ? t('lastColorHint') : '')
           }
           onClick={() => onHighlight(color)}
         />

@@ -18,7 +18,9 @@ import {
   toAnnotationCollection,
 } from '../../core/annotations/web-annotation';
 import type { ApiError } from '../../core/api/errors';
+import { bilingual, translator } from '../../core/i18n/messages';
 import type { ReportDocument } from '../../core/report/report-model';
+import { useI18n } from '../i18n';
 import { callHost } from '../api/host-api';
 import { errorOf } from '../hooks/useHostSettings';
 import { pointAt } from '../dom/text-points';
@@ -70,6 +72,7 @@ export function useAnnotationUi(
   onNotice: (notice: { message: string; messageEn: string }) => void,
 ): AnnotationUi {
   const api = useAnnotations(reportId, doc, onError, onNotice);
+  const { t } = useI18n();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusNote, setFocusNote] = useState(false);
   const [sidebarOpen, setSidebarOpen] = useState(false);
@@ -133,11 +136,7 @@ export function useAnnotationUi(
       const target = targetOf(selected);
       if (!target) return;
       const ok = await copyText(copyWithCitation(doc, target));
-      showToast(
-        ok
-          ? { message: '已复制引用', messageEn: 'Copied with citation' }
-          : { message: '无法复制到剪贴板', messageEn: 'Could not copy to the clipboard' },
-      );
+      showToast(ok ? bilingual('toastCitationCopied') : bilingual('toastCopyFailed'));
     },
     [doc, showToast, targetOf],
   );
@@ -171,8 +170,7 @@ export function useAnnotationUi(
         const deleted = await api.remove(existing.id);
         if (deleted)
           showToast({
-            message: '已移除书签',
-            messageEn: 'Bookmark removed',
+            ...bilingual('toastBookmarkRemoved'),
             undo: () => void api.undo(),
           });
         return;
@@ -200,14 +198,13 @@ export function useAnnotationUi(
     if (deleted) {
       close();
       showToast({
-        message: '已删除批注',
-        messageEn: 'Annotation deleted',
+        ...bilingual('toastAnnotationDeleted'),
         undo: () => void api.undo(),
       });
     }
   }, [api, close, selectedId, showToast]);
 
-  const baseName = `${doc.title ?? reportId.replace(/\.txt$/i, '')}-批注`;
+  const baseName = `${doc.title ?? reportId.replace(/\.[a-z]+$/i, '')}-${t('annotationsFileSuffix')}`;
   const exportMarkdownFile = useCallback(() => {
     downloadText(`${baseName}.md`, exportMarkdown(doc, api.annotations), 'text/markdown');
   }, [api.annotations, baseName, doc]);
@@ -218,7 +215,8 @@ export function useAnnotationUi(
 
   const importFile = useCallback(
     async (file: File) => {
-      if (file.size > MAX_IMPORT_BYTES) return fail('文件太大，无法导入（最大 20 MB）。');
+      if (file.size > MAX_IMPORT_BYTES)
+        return onError({ code: 'too-large', ...bilingual('importTooLarge') });
       const parsed = parseAnnotationCollection(await file.text(), reportId);
       if (!parsed.ok) return fail(parsed.error.message);
       try {
@@ -228,16 +226,27 @@ export function useAnnotationUi(
         });
         await api.reload();
         const skipped = [...parsed.value.skipped, ...result.skipped];
-        const reasons = [...new Set(skipped.map((s) => s.reason))].join('；');
+        const reasons = [...new Set(skipped.map((s) => s.reason))].join(t('reasonSeparator'));
+        const counts = {
+          added: result.added.length,
+          updated: result.updated.length,
+          skipped: skipped.length,
+        };
         showToast({
-          message: `导入完成：新增 ${result.added.length} 条，更新 ${result.updated.length} 条，跳过 ${skipped.length} 条${reasons ? `（${reasons}）` : ''}。`,
-          messageEn: `Import finished: ${result.added.length} added, ${result.updated.length} updated, ${skipped.length} skipped.`,
+          ...bilingual('importFinished', {
+            ...counts,
+            reasons: reasons ? translator('zh-CN')('importReasons', { reasons }) : '',
+          }),
+          messageEn: translator('en')('importFinished', {
+            ...counts,
+            reasons: reasons ? translator('en')('importReasons', { reasons }) : '',
+          }),
         });
       } catch (err) {
         onError(errorOf(err));
       }
     },
-    [api, fail, onError, reportId, showToast],
+    [api, fail, onError, reportId, showToast, t],
   );
 
   return {

@@ -10,6 +10,7 @@ import {
   type ViewerApi,
 } from '../../core/api/contract';
 import type { ApiError, ApiResult } from '../../core/api/errors';
+import { bilingual } from '../../core/i18n/messages';
 
 declare global {
   interface Window {
@@ -57,8 +58,7 @@ function httpApi(): ViewerApi {
           ok: false,
           error: {
             code: 'io-error',
-            message: '无法连接阅读器服务，请确认它仍在运行。',
-            messageEn: 'Cannot reach the viewer service; check that it is still running.',
+            ...bilingual('errorHostUnreachable'),
             detail: String(err),
           },
         };
@@ -70,8 +70,7 @@ function httpApi(): ViewerApi {
           ok: false,
           error: {
             code: 'internal',
-            message: '阅读器服务的回答无法识别。',
-            messageEn: 'The viewer service sent an answer that could not be read.',
+            ...bilingual('errorHostAnswer'),
             detail: `HTTP ${response.status}`,
           },
         };
@@ -101,8 +100,7 @@ export async function fetchHostFile(url: string): Promise<Blob> {
       ? body.error
       : {
           code: 'io-error',
-          message: '文件没有下载成功，请重试。',
-          messageEn: 'The file could not be downloaded; please try again.',
+          ...bilingual('errorDownload'),
           detail: `HTTP ${response.status}`,
         },
   );

@@ -4,6 +4,7 @@ import notoSansLicence from '../../resources/licenses/NotoSansSC-OFL.txt?raw';
 import notoSerifLicence from '../../resources/licenses/NotoSerifSC-OFL.txt?raw';
 import wenkaiLicence from '../../resources/licenses/LXGWWenKai-OFL.txt?raw';
 import type { AppInfo } from '../../core/api/contract';
+import { infoValue, type InfoKind } from '../../core/report/info-lookup';
 import type { ReportDocument } from '../../core/report/report-model';
 import { callHost } from '../api/host-api';
 import { useI18n } from '../i18n';
@@ -23,7 +24,7 @@ export function AboutDialog({ doc, onClose }: { doc: ReportDocument; onClose: ()
       .then(setInfo)
       .catch(() => setInfo(null));
   }, []);
-  const field = (label: string) => doc.metadata.find((f) => f.label === label)?.value || '—';
+  const field = (kind: InfoKind) => infoValue(doc, kind) ?? '—';
   return (
     <ModalDialog title={t('aboutTitle')} className="about-dialog" onClose={onClose}>
       <p className="about-app">
@@ -41,11 +42,11 @@ export function AboutDialog({ doc, onClose }: { doc: ReportDocument; onClose: ()
         <dt>{t('aboutReportTitle')}</dt>
         <dd>{doc.title ?? '—'}</dd>
         <dt>{t('aboutPublisher')}</dt>
-        <dd>{field('发布机构')}</dd>
+        <dd>{field('publisher')}</dd>
         <dt>{t('aboutDate')}</dt>
-        <dd>{field('生成日期')}</dd>
+        <dd>{field('date')}</dd>
         <dt>{t('aboutIndex')}</dt>
-        <dd>{field('索引号')}</dd>
+        <dd>{field('index')}</dd>
       </dl>
       <p className="about-note">{t('aboutTextAsPublished')}</p>
       <h3>{t('aboutFonts')}</h3>

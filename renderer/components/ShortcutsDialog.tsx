@@ -1,22 +1,23 @@
-/** 快捷键: every keyboard shortcut of the reader, in one table. */
+/** 快捷键: every keyboard shortcut of the reader, read from the command table. */
+import {
+  chordText,
+  COMMAND_TABLE,
+  COMMANDS,
+  CONTEXT_SHORTCUTS,
+  type CommandSpec,
+} from '../../core/commands';
 import { useI18n, type MessageKey } from '../i18n';
 import { ModalDialog } from './ModalDialog';
 
-const SHORTCUTS: readonly [string, MessageKey][] = [
-  ['Ctrl+F', 'scFind'],
-  ['Enter / F3', 'scFindNext'],
-  ['Shift+Enter / Shift+F3', 'scFindPrevious'],
-  ['Esc', 'scCloseSearch'],
-  ['Ctrl+P', 'scPrint'],
-  ['Ctrl+= / Ctrl+- / Ctrl+0', 'scZoom'],
-  ['Alt+↓ / Alt+↑', 'scSections'],
-  ['↑ ↓ Home End → ←  Enter', 'scTree'],
-  ['H', 'scHighlight'],
-  ['N', 'scNote'],
-  ['Ctrl+Z / Ctrl+Shift+Z', 'scUndo'],
-  ['Ctrl+Enter', 'scSaveNote'],
-  ['F1', 'scShortcuts'],
-];
+/** Rows of the dialog: commands with keys, then keys that act on what has focus. */
+export function shortcutRows(): { keys: string; label: MessageKey }[] {
+  const rows = COMMANDS.flatMap((command) => {
+    const spec: CommandSpec = COMMAND_TABLE[command];
+    if (!spec.keys?.length || spec.inShortcuts === false) return [];
+    return [{ keys: spec.keys.map((chord) => chordText(chord)).join(' / '), label: spec.label }];
+  });
+  return [...rows, ...CONTEXT_SHORTCUTS];
+}
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
@@ -30,12 +31,12 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </tr>
         </thead>
         <tbody>
-          {SHORTCUTS.map(([keys, action]) => (
+          {shortcutRows().map(({ keys, label }) => (
             <tr key={keys}>
               <td>
                 <kbd>{keys}</kbd>
               </td>
-              <td>{t(action)}</td>
+              <td>{t(label)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@
  * background, in order; a failed save is reported, and the screen goes back to what is saved.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { bilingual } from '../../core/i18n/messages';
 import type { ApiError } from '../../core/api/errors';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../core/settings';
 import { callHost, HostError } from '../api/host-api';
@@ -49,8 +50,7 @@ export function errorOf(err: unknown): ApiError {
   if (err instanceof HostError) return err.error;
   return {
     code: 'internal',
-    message: '程序出错了，操作没有完成。',
-    messageEn: 'Something went wrong and the action was not completed.',
+    ...bilingual('errorGeneric'),
     detail: err instanceof Error ? err.message : String(err),
   };
 }

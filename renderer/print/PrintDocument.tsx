@@ -187,12 +187,13 @@ function OrphanNotes({ annotations }: { annotations: Annotation[] }) {
 }
 
 function NoteText({ annotation }: { annotation: Annotation }) {
+  const { t } = useI18n();
   const quote = annotation.target.quote.exact;
   const shown = quote.length > QUOTE_SHOWN ? `${quote.slice(0, QUOTE_SHOWN)}…` : quote;
   return (
     <>
       <span className="note-quote">“{shown}”</span>
-      {annotation.note.trim() === '' ? null : `：${annotation.note}`}
+      {annotation.note.trim() === '' ? null : `${t('noteSeparator')}${annotation.note}`}
     </>
   );
 }

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../core/api/errors';
 import { anchorAnnotations } from '../../core/annotations/anchor';
+import { translator } from '../../core/i18n/messages';
 import { printMarks, type PrintMarks } from '../../core/print/print-marks';
 import type { PrintJob } from '../../core/print/print-options';
 import { parseReport } from '../../core/report/parse-report';
@@ -35,7 +36,7 @@ export function PrintPage({ jobId }: { jobId: string }) {
         const root = document.documentElement;
         root.classList.add(`layout-${job.options.layout}`, `paper-${job.options.paper}`);
         // Chromium takes the PDF's title from the document's.
-        document.title = doc.title ?? '报告';
+        document.title = doc.title ?? translator('zh-CN')('reportTitleFallback');
         if (!cancelled) setPrepared({ job, doc, marks });
       })
       .catch((err: unknown) => !cancelled && setError(errorOf(err)));

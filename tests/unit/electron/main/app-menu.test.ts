@@ -71,7 +71,10 @@ describe('the application menu (Windows, Linux)', () => {
     [zh.contents, 'toggleContents', undefined],
     [zh.annotations, 'toggleAnnotations', undefined],
     [zh.about, 'about', undefined],
-    [zh.shortcuts, 'shortcuts', undefined],
+    [zh.shortcuts, 'shortcuts', 'F1'],
+    ['打开/导入报告…', 'importReport', 'CmdOrCtrl+O'],
+    ['下一处改动', 'nextChange', 'F7'],
+    ['上一处改动', 'previousChange', 'Shift+F7'],
   ] as const)('%s sends %s (accelerator %s)', (label, command, accelerator) => {
     const item = byLabel(template, label);
     expect(item.accelerator).toBe(accelerator);

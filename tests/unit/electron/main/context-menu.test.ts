@@ -2,6 +2,7 @@ import type { ContextMenuParams, Menu, WebContents } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../../../core/commands';
 import { attachContextMenu } from '../../../../electron/main/context-menu';
+import { translator } from '../../../../core/i18n/messages';
 import { MENU_STRINGS } from '../../../../electron/main/menu-strings';
 import { MenuMock, WebContentsMock } from '../../../mocks/electron';
 
@@ -30,6 +31,7 @@ describe('the context menu', () => {
     sent = [];
     attachContextMenu(contents as unknown as WebContents, MenuMock as unknown as typeof Menu, {
       strings: () => strings,
+      translate: () => translator(strings === zh ? 'zh-CN' : 'en'),
       send: (command) => sent.push(command),
       devTools,
     });
