@@ -126,7 +126,8 @@ export function App() {
         settings={settings}
         updateSettings={update}
         reports={listing?.reports ?? []}
-        onChooseReport={() => setPicking(true)}
+        onAppCommand={() => setPicking(true)}
+        openReport={pick}
         onError={onError}
         onNotice={onNotice}
       />

@@ -204,6 +204,8 @@ const zh = {
   startupFailed: '法治报告阅读器无法启动',
   pdfSaveTitle: '导出 PDF',
   printWindowTitle: '打印',
+  importReport: '导入报告',
+  library: '报告库',
   // The words Electron draws natively (menus, dialogs). (&F) / &File mark access keys.
   menuFile: '文件(&F)',
   menuExportMarkdown: '导出批注为 Markdown…',
@@ -457,6 +459,8 @@ const en: Messages = {
   startupFailed: 'The report viewer could not start',
   pdfSaveTitle: 'Export PDF',
   printWindowTitle: 'Print',
+  importReport: 'Import Report',
+  library: 'Library',
   menuFile: '&File',
   menuExportMarkdown: 'Export Annotations as Markdown…',
   menuExportJson: 'Export Annotations as JSON…',

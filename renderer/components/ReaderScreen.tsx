@@ -1,15 +1,15 @@
 /**
- * The reading screen: toolbar, contents tree, reading pane, search results and the annotations
- * sidebar for one report. Owns where the reader is (current section, saved position) and runs
- * the app's commands (shortcuts and menus); search and annotations bring their own hooks.
+ * The reading screen, composed: the features' hooks, the reader context they share, the
+ * commands they answer, and the layout that places the registered panels. Features live in their
+ * own folders; this file only connects them.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ReportSummary } from '../../core/api/contract';
 import type { ApiError } from '../../core/api/errors';
-import { citeAnnotation } from '../../core/annotations/citation';
+import type { Command } from '../../core/commands';
 import { noteSearchUnits } from '../../core/annotations/note-search-units';
 import { sectionWithDescendants } from '../../core/print/print-selection';
-import type { ReportDocument, Section } from '../../core/report/report-model';
+import type { ReportDocument } from '../../core/report/report-model';
 import {
   FONT_SIZE_DEFAULT,
   FONT_SIZE_MAX,
@@ -17,8 +17,6 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../core/settings';
-import { AnnotationEditor } from '../annotations/AnnotationEditor';
-import { AnnotationsSidebar } from '../annotations/AnnotationsSidebar';
 import {
   readSelection,
   SelectionToolbar,
@@ -26,47 +24,46 @@ import {
   useTextSelection,
   type Selected,
 } from '../annotations/SelectionToolbar';
-import { isTyping } from '../commands/keymap';
-import { useCommands } from '../commands/useCommands';
 import { UndoToast } from '../annotations/UndoToast';
 import { useAnnotationHighlights } from '../annotations/useAnnotationHighlights';
 import { useAnnotationUi } from '../annotations/useAnnotationUi';
+import { isTyping } from '../commands/keymap';
+import { useCommands, type CommandHandlers } from '../commands/useCommands';
 import { useCurrentSection } from '../hooks/useCurrentSection';
 import { useReadingPosition } from '../hooks/useReadingPosition';
-import { useI18n } from '../i18n';
 import { PrintDialog } from '../print/PrintDialog';
 import { SearchBox } from '../search/SearchBox';
-import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import { useSearchSession } from '../search/useSearchSession';
+import { goToInPane } from '../shell/go-to';
+import { PANELS, panelIsOpen, setPanelOpen } from '../shell/panel-registry';
+import { ReaderContext, type GoToTarget, type ReaderState } from '../shell/reader-context';
+import { ReaderLayout } from '../shell/ReaderLayout';
+import { usePanelState } from '../shell/usePanelState';
 import { AboutDialog } from './AboutDialog';
 import { ContentsTree } from './ContentsTree';
-import { PanelResizer } from './PanelResizer';
+import { ReportView } from './ReportView';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { ReportView, sectionElementId } from './ReportView';
 import { Toolbar } from './Toolbar';
 
 const FONT_STEP = 2;
 
-export function ReaderScreen({
-  reportId,
-  doc,
-  settings,
-  updateSettings,
-  reports,
-  onChooseReport,
-  onError,
-  onNotice,
-}: {
+export interface ReaderScreenProps {
   reportId: string;
   doc: ReportDocument;
   settings: Settings;
   updateSettings: (patch: SettingsPatch) => void;
   reports: ReportSummary[];
-  onChooseReport: () => void;
+  /** Where to go once the report is on screen (a library search result). */
+  initialTarget?: GoToTarget;
+  /** Commands that leave this report: the library, importing, opening another report. */
+  onAppCommand: (command: 'showLibrary' | 'importReport') => void;
+  openReport: (reportId: string, at?: GoToTarget) => void;
   onError: (error: ApiError) => void;
   onNotice: (notice: { message: string; messageEn: string }) => void;
-}) {
-  const { t } = useI18n();
+}
+
+export function ReaderScreen(props: ReaderScreenProps) {
+  const { reportId, doc, settings, updateSettings, onError, onNotice } = props;
   const scroller = useRef<HTMLElement>(null);
   const { currentId, setCurrentId } = useCurrentSection(scroller, doc);
   useReadingPosition(scroller, reportId, settings.positions[reportId], updateSettings);
@@ -89,7 +86,6 @@ export function ReaderScreen({
     ),
   );
   const searchBox = useRef<HTMLInputElement>(null);
-  const { step: stepSearch } = search;
   useAnnotationHighlights(scroller, doc, notes.api.anchored, notes.selectedId);
   const selected = useTextSelection(scroller);
   const { highlight, addNote, lastColor } = notes;
@@ -98,6 +94,7 @@ export function ReaderScreen({
     useCallback((sel) => void highlight(sel, lastColor), [highlight, lastColor]),
     useCallback((sel) => void addNote(sel), [addNote]),
   );
+  const panels = usePanelState();
   // The print dialog, open with what it starts with chosen: a section and its subsections.
   const [printing, setPrinting] = useState<string[] | null>(null);
   const openPrint = useCallback(
@@ -107,14 +104,13 @@ export function ReaderScreen({
     },
     [doc],
   );
+  const [dialog, setDialog] = useState<'about' | 'shortcuts' | null>(null);
+  const importInput = useRef<HTMLInputElement>(null);
 
   const goTo = useCallback(
-    (section: Section) => {
-      const el = document.getElementById(sectionElementId(section.id));
-      if (!el) return;
-      el.scrollIntoView({ block: 'start' });
-      el.focus({ preventScroll: true });
-      setCurrentId(section.id);
+    (target: GoToTarget) => {
+      const section = goToInPane(scroller.current, target);
+      if (section) setCurrentId(section);
     },
     [setCurrentId],
   );
@@ -126,34 +122,49 @@ export function ReaderScreen({
   const prev = index > 0 ? doc.flatSections[index - 1] : undefined;
   const next = doc.flatSections[index + 1];
 
-  const setFontSize = useCallback(
-    (size: number) => {
-      const clamped = Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, size));
-      if (clamped !== settings.fontSize) updateSettings({ fontSize: clamped });
-    },
-    [settings.fontSize, updateSettings],
-  );
-
-  const [dialog, setDialog] = useState<'about' | 'shortcuts' | null>(null);
-  const importInput = useRef<HTMLInputElement>(null);
-  // Panel widths follow the pointer while dragging and are saved when it is released.
-  const [preview, setPreview] = useState<{ contents?: number; sidebar?: number }>({});
-  const contentsWidth = preview.contents ?? settings.contentsWidth;
-  const sidebarWidth = preview.sidebar ?? settings.sidebarWidth;
-
+  const setFontSize = (size: number) => {
+    const clamped = Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, size));
+    if (clamped !== settings.fontSize) updateSettings({ fontSize: clamped });
+  };
   const onSelection = (action: (sel: Selected) => void) => {
     const sel = readSelection(scroller.current);
     if (sel) action(sel);
   };
 
-  // Every command, from the keyboard or (in Electron) the menus, runs here.
-  useCommands({
+  const reader: ReaderState = {
+    reportId,
+    doc,
+    reports: props.reports,
+    settings,
+    updateSettings,
+    notify: onNotice,
+    onError,
+    goTo,
+    scroller,
+    currentSectionId: currentId,
+    search,
+    notes,
+    panels,
+    openReport: props.openReport,
+  };
+
+  // Panels toggled by a command come from the registry.
+  const panelHandlers: CommandHandlers = Object.fromEntries(
+    PANELS.flatMap((panel) =>
+      panel.command
+        ? [[panel.command, () => setPanelOpen(panel, reader, !panelIsOpen(panel, reader))]]
+        : [],
+    ),
+  );
+  // Every command, from a toolbar button, the keyboard or (in Electron) the menus, runs here.
+  const handlers: CommandHandlers = {
+    ...panelHandlers,
     find: () => {
       searchBox.current?.focus();
       searchBox.current?.select();
     },
-    findNext: () => stepSearch(1),
-    findPrevious: () => stepSearch(-1),
+    findNext: () => search.step(1),
+    findPrevious: () => search.step(-1),
     searchSelection: () => {
       const text = document.getSelection()?.toString().trim();
       if (text) search.setQuery(text.slice(0, 200));
@@ -180,176 +191,101 @@ export function ReaderScreen({
     languageZh: () => updateSettings({ language: 'zh-CN' }),
     languageEn: () => updateSettings({ language: 'en' }),
     toggleContents: () => updateSettings({ showContents: !settings.showContents }),
-    toggleAnnotations: () => notes.setSidebarOpen(!notes.sidebarOpen),
-    previousSection: () => prev && goTo(prev),
-    nextSection: () => next && goTo(next),
+    previousSection: () => prev && goTo({ sectionId: prev.id }),
+    nextSection: () => next && goTo({ sectionId: next.id }),
     about: () => setDialog('about'),
     shortcuts: () => setDialog('shortcuts'),
-  });
+    showLibrary: () => props.onAppCommand('showLibrary'),
+    importReport: () => props.onAppCommand('importReport'),
+  };
+  useCommands(handlers);
+  const run = (command: Command) => handlers[command]?.();
 
-  const editing = notes.api.annotations.find((a) => a.id === notes.selectedId) ?? null;
-  const showRight = search.results !== null || notes.sidebarOpen;
-  const title = doc.title ?? t('reportTitleFallback');
   return (
-    <div
-      className={`reader-screen${showRight ? ' with-right' : ''}${settings.showContents ? '' : ' no-contents'}`}
-      style={
-        {
-          '--contents-width': `${contentsWidth}px`,
-          '--sidebar-width': `${sidebarWidth}px`,
-        } as React.CSSProperties
-      }
-    >
-      <Toolbar
-        settings={settings}
-        updateSettings={updateSettings}
-        onPrev={prev ? () => goTo(prev) : undefined}
-        onNext={next ? () => goTo(next) : undefined}
-        onFontSize={setFontSize}
-        reportCount={reports.length}
-        onChooseReport={onChooseReport}
-        searchBox={<SearchBox ref={searchBox} session={search} />}
-        annotationCount={notes.api.annotations.length}
-        annotationsOpen={notes.sidebarOpen}
-        onToggleAnnotations={() => notes.setSidebarOpen(!notes.sidebarOpen)}
-        onPrint={() => openPrint(currentId)}
-        onToggleContents={() => updateSettings({ showContents: !settings.showContents })}
-        onAbout={() => setDialog('about')}
-        onShortcuts={() => setDialog('shortcuts')}
-      />
-      {settings.showContents ? (
-        <nav className="contents-pane" aria-label={t('contents')}>
+    <ReaderContext.Provider value={reader}>
+      <ReaderLayout
+        toolbar={
+          <Toolbar
+            run={run}
+            searchBox={<SearchBox ref={searchBox} session={search} />}
+            hasPrevious={prev !== undefined}
+            hasNext={next !== undefined}
+          />
+        }
+        contents={
           <ContentsTree
             sections={doc.sections}
             currentId={currentId}
-            onActivate={goTo}
+            onActivate={(section) => goTo({ sectionId: section.id })}
             counts={notes.countsBySection}
           />
-          <PanelResizer
-            label={t('resizeContents')}
-            width={contentsWidth}
-            side="left"
-            onPreview={(w) => setPreview((p) => ({ ...p, contents: w }))}
-            onCommit={(w) => {
-              setPreview((p) => ({ ...p, contents: undefined }));
-              updateSettings({ contentsWidth: w });
-            }}
-          />
-        </nav>
-      ) : null}
-      <main
-        ref={scroller}
-        className="reading-pane"
-        aria-label={title}
-        tabIndex={-1}
-        style={
-          {
-            '--reader-font-size': `${settings.fontSize}px`,
-            '--reader-line-height': settings.lineHeight,
-          } as React.CSSProperties
         }
-        onClick={(e) => notes.onPaneClick(e.clientX, e.clientY)}
-      >
-        <ReportView
-          doc={doc}
-          bookmarkedSections={notes.bookmarkedSections}
-          onToggleBookmark={(id) => void notes.toggleBookmark(id)}
-          onPrintSection={openPrint}
-        />
-      </main>
-      {showRight ? (
-        <div className="right-pane">
-          <PanelResizer
-            label={t('resizeSidebar')}
-            width={sidebarWidth}
-            side="right"
-            onPreview={(w) => setPreview((p) => ({ ...p, sidebar: w }))}
-            onCommit={(w) => {
-              setPreview((p) => ({ ...p, sidebar: undefined }));
-              updateSettings({ sidebarWidth: w });
-            }}
-          />
-          <SearchResultsPanel session={search} />
-          {notes.sidebarOpen ? (
-            <AnnotationsSidebar
+        main={
+          <main
+            ref={scroller}
+            className="reading-pane"
+            aria-label={doc.title ?? reportId}
+            tabIndex={-1}
+            style={
+              {
+                '--reader-font-size': `${settings.fontSize}px`,
+                '--reader-line-height': settings.lineHeight,
+              } as React.CSSProperties
+            }
+            onClick={(e) => notes.onPaneClick(e.clientX, e.clientY)}
+          >
+            <ReportView
               doc={doc}
-              anchored={notes.api.anchored}
-              selectedId={notes.selectedId}
-              onOpen={(a) => {
-                notes.open(a);
-                revealAnnotation(a.id);
-              }}
-              onExportMarkdown={notes.exportMarkdownFile}
-              onExportJson={notes.exportJsonFile}
-              onImport={(file) => void notes.importFile(file)}
-              editor={
-                editing ? (
-                  <AnnotationEditor
-                    key={editing.id}
-                    annotation={editing}
-                    citation={citeAnnotation(doc, editing.target)}
-                    focusNote={notes.focusNote}
-                    onSave={(patch) => notes.api.update(editing.id, patch)}
-                    onDelete={() => void notes.deleteSelected()}
-                    onClose={notes.close}
-                  />
-                ) : null
-              }
+              bookmarkedSections={notes.bookmarkedSections}
+              onToggleBookmark={(id) => void notes.toggleBookmark(id)}
+              onPrintSection={openPrint}
             />
-          ) : null}
-        </div>
-      ) : null}
-      {selected ? (
-        <SelectionToolbar
-          selected={selected}
-          lastColor={notes.lastColor}
-          onHighlight={(color) => void notes.highlight(liveSelection(), color)}
-          onNote={() => void notes.addNote(liveSelection())}
-          onCopyCitation={() => void notes.copyCitation(liveSelection())}
-        />
-      ) : null}
-      {printing ? (
-        <PrintDialog
-          reportId={reportId}
-          doc={doc}
-          initialIds={printing}
-          onClose={() => setPrinting(null)}
-        />
-      ) : null}
-      {dialog === 'about' ? <AboutDialog doc={doc} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
-      <input
-        ref={importInput}
-        type="file"
-        accept=".json,.jsonld,application/json,application/ld+json"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void notes.importFile(file);
-          e.target.value = '';
-        }}
+          </main>
+        }
+        overlays={
+          <>
+            {selected ? (
+              <SelectionToolbar
+                selected={selected}
+                lastColor={notes.lastColor}
+                onHighlight={(color) => void notes.highlight(liveSelection(), color)}
+                onNote={() => void notes.addNote(liveSelection())}
+                onCopyCitation={() => void notes.copyCitation(liveSelection())}
+              />
+            ) : null}
+            {printing ? (
+              <PrintDialog
+                reportId={reportId}
+                doc={doc}
+                initialIds={printing}
+                onClose={() => setPrinting(null)}
+              />
+            ) : null}
+            {dialog === 'about' ? <AboutDialog doc={doc} onClose={() => setDialog(null)} /> : null}
+            {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
+            <input
+              ref={importInput}
+              type="file"
+              accept=".json,.jsonld,application/json,application/ld+json"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void notes.importFile(file);
+                e.target.value = '';
+              }}
+            />
+            {notes.toast ? (
+              <UndoToast key={notes.toast.id} toast={notes.toast} onDismiss={notes.dismissToast} />
+            ) : null}
+          </>
+        }
       />
-      {notes.toast ? (
-        <UndoToast key={notes.toast.id} toast={notes.toast} onDismiss={notes.dismissToast} />
-      ) : null}
-    </div>
+    </ReaderContext.Provider>
   );
 
   function liveSelection() {
     return readSelection(scroller.current) ?? selected!;
-  }
-
-  function revealAnnotation(id: string) {
-    const result = notes.api.anchored.find((r) => r.annotation.id === id);
-    const pane = scroller.current;
-    if (!result?.start || !pane) return;
-    const el = pane.querySelector<HTMLElement>(
-      `[data-pid="${CSS.escape(result.start.paragraphId)}"]`,
-    );
-    if (!el) return;
-    pane.scrollTop +=
-      el.getBoundingClientRect().top - pane.getBoundingClientRect().top - pane.clientHeight / 4;
   }
 }

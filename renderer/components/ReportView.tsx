@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import type { Paragraph, ReportDocument, Section } from '../../core/report/report-model';
 import { useI18n } from '../i18n';
+import { Icon } from '../shell/Icon';
 import { MetadataCard } from './MetadataCard';
 
 export function sectionElementId(sectionId: string): string {
@@ -126,7 +127,9 @@ function HeadingActions({ section, actions }: { section: Section; actions: Secti
         aria-label={t(marked ? 'removeBookmark' : 'addBookmark') + ' ' + section.numberPath}
         title={t(marked ? 'removeBookmark' : 'addBookmark')}
         onClick={() => actions.onToggleBookmark(section.id)}
-      />
+      >
+        <Icon name="bookmark" filled={marked} />
+      </button>
     </div>
   );
 }
@@ -147,6 +150,8 @@ function PrintSectionButton({
       aria-label={t('printSectionOf', { title: section.numberPath })}
       title={t('printSection')}
       onClick={() => onPrint(section.id)}
-    />
+    >
+      <Icon name="print" />
+    </button>
   );
 }

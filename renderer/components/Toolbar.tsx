@@ -1,15 +1,14 @@
-/** The toolbar: previous/next section, text size, theme, language and (with several) reports. */
+/**
+ * The toolbar. Its buttons run commands from the command table (so a button, its menu item and
+ * its shortcut do the same thing) and the panel toggles come from the panel registry.
+ */
 import type { ReactNode } from 'react';
-import {
-  LANGUAGES,
-  LINE_HEIGHTS,
-  THEMES,
-  type Language,
-  type Settings,
-  type SettingsPatch,
-  type Theme,
-} from '../../core/settings';
+import { ariaKeys, type Command } from '../../core/commands';
+import { LANGUAGES, LINE_HEIGHTS, THEMES, type Language, type Theme } from '../../core/settings';
 import { LANGUAGE_NAMES, useI18n, type MessageKey } from '../i18n';
+import { Icon, type IconName } from '../shell/Icon';
+import { PANELS, panelIsOpen } from '../shell/panel-registry';
+import { useReader } from '../shell/reader-context';
 
 const LINE_HEIGHT_LABELS: readonly MessageKey[] = [
   'lineHeightCompact',
@@ -24,78 +23,92 @@ const THEME_LABELS: Record<Theme, MessageKey> = {
   sepia: 'themeSepia',
 };
 
-export function Toolbar({
-  settings,
-  updateSettings,
-  onPrev,
-  onNext,
-  onFontSize,
-  reportCount,
-  onChooseReport,
-  searchBox,
-  annotationCount,
-  annotationsOpen,
-  onToggleAnnotations,
-  onPrint,
-  onToggleContents,
-  onAbout,
-  onShortcuts,
+/** A button that runs a command, with its shortcut announced. */
+function CommandButton({
+  command,
+  run,
+  icon,
+  label,
+  title,
+  pressed,
+  disabled,
+  children,
 }: {
-  settings: Settings;
-  updateSettings: (patch: SettingsPatch) => void;
-  onPrev: (() => void) | undefined;
-  onNext: (() => void) | undefined;
-  onFontSize: (size: number) => void;
-  reportCount: number;
-  onChooseReport: () => void;
+  command: Command;
+  run: (command: Command) => void;
+  icon?: IconName;
+  label: string;
+  title?: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      onClick={() => run(command)}
+      aria-keyshortcuts={ariaKeys(command)}
+      aria-pressed={pressed}
+      disabled={disabled}
+      title={title ?? label}
+    >
+      {icon ? <Icon name={icon} /> : null} {label}
+      {children}
+    </button>
+  );
+}
+
+export function Toolbar({
+  run,
+  searchBox,
+  hasPrevious,
+  hasNext,
+}: {
+  run: (command: Command) => void;
   searchBox: ReactNode;
-  annotationCount: number;
-  annotationsOpen: boolean;
-  onToggleAnnotations: () => void;
-  onPrint: () => void;
-  onToggleContents: () => void;
-  onAbout: () => void;
-  onShortcuts: () => void;
+  hasPrevious: boolean;
+  hasNext: boolean;
 }) {
   const { t } = useI18n();
+  const reader = useReader();
+  const { settings, updateSettings } = reader;
   return (
     <header className="toolbar" aria-label={t('toolbar')}>
-      <button
-        type="button"
-        aria-pressed={settings.showContents}
-        onClick={onToggleContents}
-        title={t('toggleContents')}
-      >
-        ☰ {t('toggleContents')}
-      </button>
+      <CommandButton
+        command="toggleContents"
+        run={run}
+        icon="contents"
+        label={t('toggleContents')}
+        pressed={settings.showContents}
+      />
+      <CommandButton command="importReport" run={run} icon="import" label={t('importReport')} />
+      <CommandButton command="showLibrary" run={run} icon="library" label={t('library')} />
       {searchBox}
       <div className="toolbar-group">
-        <button
-          type="button"
-          onClick={onPrev}
-          disabled={!onPrev}
+        <CommandButton
+          command="previousSection"
+          run={run}
+          icon="up"
+          label={t('prevSection')}
           title={t('prevSectionHint')}
-          aria-keyshortcuts="Alt+ArrowUp"
-        >
-          ↑ {t('prevSection')}
-        </button>
-        <button
-          type="button"
-          onClick={onNext}
-          disabled={!onNext}
+          disabled={!hasPrevious}
+        />
+        <CommandButton
+          command="nextSection"
+          run={run}
+          icon="down"
+          label={t('nextSection')}
           title={t('nextSectionHint')}
-          aria-keyshortcuts="Alt+ArrowDown"
-        >
-          ↓ {t('nextSection')}
-        </button>
+          disabled={!hasNext}
+        />
       </div>
       <div className="toolbar-group">
         <button
           type="button"
-          onClick={() => onFontSize(settings.fontSize - 2)}
+          onClick={() => run('zoomOut')}
           title={t('fontSmallerHint')}
           aria-label={`${t('fontSmaller')} ${t('fontSmallerHint')}`}
-          aria-keyshortcuts="Control+-"
+          aria-keyshortcuts={ariaKeys('zoomOut')}
         >
           {t('fontSmaller')}
         </button>
@@ -108,10 +121,10 @@ export function Toolbar({
         </output>
         <button
           type="button"
-          onClick={() => onFontSize(settings.fontSize + 2)}
+          onClick={() => run('zoomIn')}
           title={t('fontLargerHint')}
           aria-label={`${t('fontLarger')} ${t('fontLargerHint')}`}
-          aria-keyshortcuts="Control+="
+          aria-keyshortcuts={ariaKeys('zoomIn')}
         >
           {t('fontLarger')}
         </button>
@@ -156,31 +169,32 @@ export function Toolbar({
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          onClick={onPrint}
+        <CommandButton
+          command="print"
+          run={run}
+          icon="print"
+          label={t('print')}
           title={t('printHint')}
-          aria-keyshortcuts="Control+P"
-        >
-          {t('print')}
-        </button>
-        <button type="button" aria-pressed={annotationsOpen} onClick={onToggleAnnotations}>
-          {t('annotations')}
-          {annotationCount > 0 ? <span className="badge">{annotationCount}</span> : null}
-        </button>
-        {reportCount > 1 ? (
-          <button type="button" onClick={onChooseReport}>
-            {t('reports')}
-          </button>
-        ) : null}
+        />
+        {PANELS.filter((panel) => panel.toolbar && panel.command).map((panel) => {
+          const count = panel.badge?.(reader) ?? 0;
+          return (
+            <CommandButton
+              key={panel.id}
+              command={panel.command!}
+              run={run}
+              icon={panel.toolbar!.icon}
+              label={t(panel.label)}
+              pressed={panelIsOpen(panel, reader)}
+            >
+              {count > 0 ? <span className="badge">{count}</span> : null}
+            </CommandButton>
+          );
+        })}
       </div>
       <div className="toolbar-group toolbar-end">
-        <button type="button" onClick={onShortcuts} aria-keyshortcuts="F1">
-          {t('shortcuts')}
-        </button>
-        <button type="button" onClick={onAbout}>
-          {t('about')}
-        </button>
+        <CommandButton command="shortcuts" run={run} icon="keyboard" label={t('shortcuts')} />
+        <CommandButton command="about" run={run} icon="info" label={t('about')} />
       </div>
     </header>
   );

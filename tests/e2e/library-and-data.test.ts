@@ -58,8 +58,8 @@ describe.skipIf(!chromiumPath())('several reports and damaged data (E2E in Chrom
     await page.getByRole('tree', { name: '目录' }).waitFor();
     expect(await page.title()).toBe('示例单位2024年度工作报告');
 
-    // The toolbar's 报告 button goes back to the list.
-    await page.getByRole('button', { name: '报告' }).click();
+    // The toolbar's 报告库 button goes back to the list.
+    await page.getByRole('button', { name: '报告库' }).click();
     await page
       .getByRole('main', { name: '请选择要阅读的报告' })
       .getByRole('button', { name: /南京市江宁区/ })
