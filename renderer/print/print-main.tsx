@@ -6,7 +6,8 @@ import '@fontsource/noto-serif-sc/400.css';
 import '@fontsource/noto-serif-sc/700.css';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
-import '@fontsource/lxgw-wenkai/500.css';
+// LXGW WenKai split by unicode-range (the @fontsource package ships one 7 MB file).
+import 'lxgw-wenkai-webfont/lxgwwenkai-regular.css';
 import './print-fonts.css';
 import './print.css';
 import { PrintPage } from './PrintPage';
