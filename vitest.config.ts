@@ -13,6 +13,15 @@ export default defineConfig({
         },
       },
       {
+        // The renderer's hooks and components in jsdom, against the real Node services.
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['tests/renderer/setup.ts'],
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

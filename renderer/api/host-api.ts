@@ -83,7 +83,9 @@ function httpApi(): ViewerApi {
 let api: ViewerApi | null = null;
 
 function hostApi(): ViewerApi {
-  api ??= window.viewer ?? httpApi();
+  // Electron's bridge when there is one (read each time: tests install their own), else HTTP.
+  if (window.viewer) return window.viewer;
+  api ??= httpApi();
   return api;
 }
 
