@@ -5,7 +5,8 @@ import '@fontsource/noto-serif-sc/400.css';
 import '@fontsource/noto-serif-sc/700.css';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
-import './styles/app.css';
+import './styles/tokens.css';
+import './styles/base.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

@@ -14,6 +14,7 @@ import type { ReportDocument, Section } from '../../core/report/report-model';
 import { useI18n } from '../i18n';
 import { useProgressiveCount } from '../hooks/useProgressiveCount';
 import { COLOR_LABELS } from './colors';
+import './annotations.css';
 
 interface Group {
   key: string;

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Section } from '../../core/report/report-model';
 import { useI18n } from '../i18n';
+import './contents.css';
 
 interface VisibleItem {
   section: Section;

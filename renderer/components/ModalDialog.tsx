@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import './dialogs.css';
 
 export function ModalDialog({
   title,

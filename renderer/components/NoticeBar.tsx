@@ -1,5 +1,6 @@
 /** Messages for the user (a damaged file restored from backup, a save that failed), announced. */
 import { useI18n } from '../i18n';
+import './app-frame.css';
 
 export interface Notice {
   id: number;

@@ -1,6 +1,7 @@
 /** The list of reports to choose from, when the folder holds more than one. */
 import type { ReportSummary } from '../../core/api/contract';
 import { useI18n } from '../i18n';
+import './app-frame.css';
 
 export function ReportPicker({
   reports,

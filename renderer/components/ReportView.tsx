@@ -8,6 +8,7 @@ import type { Paragraph, ReportDocument, Section } from '../../core/report/repor
 import { useI18n } from '../i18n';
 import { Icon } from '../shell/Icon';
 import { MetadataCard } from './MetadataCard';
+import './report.css';
 
 export function sectionElementId(sectionId: string): string {
   return `sec-${sectionId}`;

@@ -5,6 +5,7 @@
 import { forwardRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n';
 import type { SearchSession } from './useSearchSession';
+import './search.css';
 
 export const SearchBox = forwardRef<HTMLInputElement, { session: SearchSession }>(
   function SearchBox({ session }, ref) {

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { PanelResizer } from '../components/PanelResizer';
 import { PANELS, panelIsOpen } from './panel-registry';
 import { useReader } from './reader-context';
+import './layout.css';
 
 export function ReaderLayout({
   toolbar,
