@@ -11,6 +11,7 @@ import {
   writeJsonFileAtomic,
   type JsonReadResult,
 } from '../../node/services/json-file';
+import type { DataFs } from '../../node/services/data-fs';
 import { plainCause } from '../../node/services/io-failure';
 import { SerialQueue } from '../../node/services/serial-queue';
 import type { MainLog } from './log';
@@ -121,6 +122,7 @@ export function trackWindowState(
   file: string,
   log: MainLog,
   debounceMs = 500,
+  fs?: DataFs,
 ): WindowStateTracker {
   const queue = new SerialQueue();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -131,9 +133,12 @@ export function trackWindowState(
     if (win.isDestroyed()) return;
     const state = snapshot(win);
     queue
-      .run(() => writeJsonFileAtomic(file, state))
+      .run(() => writeJsonFileAtomic(file, state, fs))
       .catch((err: unknown) =>
-        log.error(`cannot save ${file}: ${plainCause(err).en} (窗口位置没有保存：${plainCause(err).zh})`, err),
+        log.error(
+          `cannot save ${file}: ${plainCause(err).en} (窗口位置没有保存：${plainCause(err).zh})`,
+          err,
+        ),
       );
   };
   const saveSoon = (): void => {

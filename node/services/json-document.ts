@@ -20,7 +20,12 @@ import {
   type SeenFile,
   type UserNotice,
 } from './load-with-backup';
-import { freeAsidePath, removeStaleTempFiles, writeFileVerified, writeFileWithBackup } from './safe-write';
+import {
+  freeAsidePath,
+  removeStaleTempFiles,
+  writeFileVerified,
+  writeFileWithBackup,
+} from './safe-write';
 import { SerialQueue } from './serial-queue';
 
 /** Writes a whole file; injectable so tests can make writes fail. */

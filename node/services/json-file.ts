@@ -31,10 +31,7 @@ export type JsonBytesResult =
   | { status: 'unreadable'; code: string | undefined; error: unknown };
 
 /** Reads a JSON file. A file that exists but is not valid JSON is moved aside. */
-export async function readJsonFile(
-  file: string,
-  fs: DataFs = nodeDataFs,
-): Promise<JsonReadResult> {
+export async function readJsonFile(file: string, fs: DataFs = nodeDataFs): Promise<JsonReadResult> {
   const read = await readJsonBytes(file, fs);
   return read.status === 'ok' ? { status: 'ok', data: read.data } : read;
 }

@@ -90,7 +90,11 @@ async function readValid<T>(
   if (read.status !== 'ok') return read;
   const parsed = parse(read.data);
   if (parsed.ok) {
-    return { status: 'ok', value: parsed.value, seen: { ...read.stamp, sha256: sha256(read.bytes) } };
+    return {
+      status: 'ok',
+      value: parsed.value,
+      seen: { ...read.stamp, sha256: sha256(read.bytes) },
+    };
   }
   return setAside(file, parsed.reason, fs);
 }

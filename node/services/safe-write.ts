@@ -131,7 +131,10 @@ async function writeTemp(
     await closing.close();
     const back = await fs.readFile(temp);
     if (!back.equals(bytes)) {
-      throw errnoError('EIO', `${temp} reads back ${back.length} bytes, not the ${bytes.length} written`);
+      throw errnoError(
+        'EIO',
+        `${temp} reads back ${back.length} bytes, not the ${bytes.length} written`,
+      );
     }
     verify?.(back);
     return temp;

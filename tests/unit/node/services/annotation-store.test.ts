@@ -175,7 +175,10 @@ describe('createAnnotationStore', () => {
       const c = note('c', 'good too');
       const bad = spoil(note('b', 'bad'));
       await mkdir(folder, { recursive: true });
-      await writeFile(file, JSON.stringify({ version: 1, reportId: REPORT, annotations: [a, bad, c] }));
+      await writeFile(
+        file,
+        JSON.stringify({ version: 1, reportId: REPORT, annotations: [a, bad, c] }),
+      );
 
       const store = createAnnotationStore(dir);
       const listing = await store.list(REPORT);
@@ -224,7 +227,12 @@ describe('createAnnotationStore', () => {
       version: 2,
       reportId: REPORT,
       createdBy: 'viewer 9.0',
-      annotations: [a, { ...edited, colour: 'red', links: [{ to: 'x' }] }, note('c', 'new'), broken],
+      annotations: [
+        a,
+        { ...edited, colour: 'red', links: [{ to: 'x' }] },
+        note('c', 'new'),
+        broken,
+      ],
     });
     expect(await asideFiles()).toEqual([]);
   });

@@ -165,7 +165,10 @@ describe('exportPdf to a file (Electron)', () => {
   it('refuses a write that makes no progress instead of renaming a partial file', async () => {
     const target = path.join(dir, 'out.pdf');
     await writeFile(target, OLD);
-    const { service } = setup({ chooseSavePath: chooser(target) }, { fs: faultyFs({ zeroWrites: true }) });
+    const { service } = setup(
+      { chooseSavePath: chooser(target) },
+      { fs: faultyFs({ zeroWrites: true }) },
+    );
     const err = await rejection(service.exportPdf(request()));
     expect(err.code).toBe('io-error');
     expect(await readFile(target)).toEqual(OLD);
