@@ -186,9 +186,11 @@ export function createAnnotationStore(
 
     async list(reportId) {
       const doc = await documentFor(reportId);
-      // Waits for the changes asked for before it, so a listing reflects them (memory only
-      // ever holds what is on disk, so it never shows a change that might still fail).
-      await doc.flush();
+      // A file changed elsewhere (another window, a sync tool) is shown as it now is, as long
+      // as nothing was changed here this session (then the next save merges the two).
+      // Queued, so it also waits for the changes asked for before it: a listing reflects them
+      // (memory only ever holds what is on disk, so it never shows a change that might fail).
+      await doc.refresh(() => touchedIn(reportId).size === 0);
       const state = doc.get();
       return {
         annotations: [...state.annotations],

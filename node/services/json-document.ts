@@ -55,6 +55,12 @@ export interface JsonDocument<T> {
   change<R>(compute: (current: T) => Change<T, R>): Promise<R>;
   /** Resolves when every change queued so far has finished. */
   flush(): Promise<void>;
+  /**
+   * Takes in a version someone else wrote since we last saw the file, when `mayAdopt` says
+   * nothing of ours would be lost by it (e.g. nothing was changed here in this session);
+   * otherwise that is left to the next change, which merges. Memory stays equal to the disk.
+   */
+  refresh(mayAdopt: () => boolean): Promise<void>;
 }
 
 export interface JsonDocumentOptions<T> {
@@ -127,7 +133,11 @@ export async function openJsonDocument<T>(
       }));
 
   /** Someone else's version of the file, if it changed since we last saw it. */
-  async function theirVersion(): Promise<{ bytes: Buffer; value: T | null } | null> {
+  async function theirVersion(): Promise<{
+    bytes: Buffer;
+    value: T | null;
+    seen: SeenFile;
+  } | null> {
     let stamp;
     try {
       stamp = await fs.stat(file);
@@ -151,7 +161,7 @@ export async function openJsonDocument<T>(
     } catch {
       // Not JSON: kept aside below, and ours is written.
     }
-    return { bytes: read.bytes, value };
+    return { bytes: read.bytes, value, seen: { ...read.stamp, sha256: hash } };
   }
 
   const queue = new SerialQueue();
@@ -202,6 +212,21 @@ export async function openJsonDocument<T>(
         return decided.result;
       }),
     flush: () => queue.idle(),
+    refresh: (mayAdopt) =>
+      queue.run(async () => {
+        if (unreadable) return;
+        let theirs;
+        try {
+          theirs = await theirVersion();
+        } catch {
+          // Reading on: what is in memory is still what was last on disk, and the next save
+          // checks the file again and reports a failure plainly.
+          return;
+        }
+        if (theirs?.value == null || !mayAdopt()) return;
+        current = theirs.value;
+        seen = theirs.seen;
+      }),
   };
 }
 

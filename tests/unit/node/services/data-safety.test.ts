@@ -280,9 +280,11 @@ describe('two hosts on one data folder', () => {
     }
     expect(await snapshot()).toEqual(before);
 
-    // The first is not disturbed.
+    // The first is not disturbed, and the second reads what it saves.
     await dispatch(first.handlers, 'saveAnnotation', { annotation: note('c', '3') });
     await dispatch(first.handlers, 'updateSettings', { patch: { fontSize: 22 } });
+    const relisted = await second.handlers.listAnnotations({ reportId: REPORT });
+    expect(relisted.annotations.map((a) => a.id)).toEqual(['a', 'c']);
 
     // Once the first has closed, the second becomes the writer and merges what it missed.
     await first.close();
