@@ -65,6 +65,11 @@ export interface AppInfo {
   dataDir: string;
   /** Problems met while loading user data, in plain words, to show once. */
   notices: { message: string; messageEn: string }[];
+  /**
+   * True when another window or host has the data folder: everything can be read, every save
+   * is refused (error code 'read-only'). `notices` then says so in plain words.
+   */
+  readOnly: boolean;
 }
 
 export interface ReportSummary {
@@ -95,6 +100,11 @@ export interface AnnotationListing {
    * used, with where the old file is). Returned with every listing in this run; show once.
    */
   notices: { message: string; messageEn: string }[];
+  /**
+   * Records in the file this version could not read (未能读取的批注): kept in the file
+   * untouched, shown to the user with their raw text (JSON) and why they were not read.
+   */
+  unreadable: { raw: string; reason: string }[];
 }
 
 export interface ImportSummary {

@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'internal',
   /** The action exists, but not in this host (e.g. a system printer in the browser host). */
   'unavailable',
+  /** A save refused because the disk (or the user's quota) is full; nothing was changed. */
+  'disk-full',
+  /** A save refused because another window or host has the data folder; nothing was changed. */
+  'read-only',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,5 +1,6 @@
 /**
- * Remembers the window's size, position and maximized state in `<userData>/window-state.json`.
+ * Remembers the window's size, position and maximized state in `<userData>/window-state.json`,
+ * written with the same verified, atomic write as the user's other data (json-file.ts).
  * What is read back is untrusted: a malformed file gives the default size, and a position no
  * longer on any display (a monitor was unplugged) is dropped so the window opens centred.
  */
@@ -10,6 +11,8 @@ import {
   writeJsonFileAtomic,
   type JsonReadResult,
 } from '../../node/services/json-file';
+import type { DataFs } from '../../node/services/data-fs';
+import { plainCause } from '../../node/services/io-failure';
 import { SerialQueue } from '../../node/services/serial-queue';
 import type { MainLog } from './log';
 
@@ -92,6 +95,11 @@ export async function loadWindowPlacement(
     return DEFAULT_PLACEMENT;
   }
   if (read.status === 'missing') return DEFAULT_PLACEMENT;
+  if (read.status === 'unreadable') {
+    // Left where it is: a file that cannot be read now is not a damaged one.
+    log.warn(`window state not read (${plainCause(read.error).en}); using the default size`);
+    return DEFAULT_PLACEMENT;
+  }
   if (read.status === 'corrupt') {
     log.warn(`window state unreadable (${read.reason}); moved to ${read.movedTo}`);
     return DEFAULT_PLACEMENT;
@@ -114,6 +122,7 @@ export function trackWindowState(
   file: string,
   log: MainLog,
   debounceMs = 500,
+  fs?: DataFs,
 ): WindowStateTracker {
   const queue = new SerialQueue();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -124,8 +133,13 @@ export function trackWindowState(
     if (win.isDestroyed()) return;
     const state = snapshot(win);
     queue
-      .run(() => writeJsonFileAtomic(file, state))
-      .catch((err: unknown) => log.error(`cannot save ${file}`, err));
+      .run(() => writeJsonFileAtomic(file, state, fs))
+      .catch((err: unknown) =>
+        log.error(
+          `cannot save ${file}: ${plainCause(err).en} (窗口位置没有保存：${plainCause(err).zh})`,
+          err,
+        ),
+      );
   };
   const saveSoon = (): void => {
     clearTimeout(timer);

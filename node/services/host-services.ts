@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { ApiHandlers } from '../../core/api/contract';
 import { createAnnotationStore } from './annotation-store';
+import { lockDataFolder } from './data-folder-lock';
 import { createPdfExport, type PdfExport, type PrintHost } from './pdf-export';
 import { createReportLibrary } from './report-library';
 import { openSettingsStore } from './settings-store';
@@ -26,13 +27,21 @@ export interface HostServices {
   pdf: PdfExport;
   /** Resolves when every acknowledged write is on disk; call before quitting. */
   flush(): Promise<void>;
+  /** Flushes, then gives up the data-folder lock (another window may then write). */
+  close(): Promise<void>;
 }
 
 export async function createHostServices(options: HostServicesOptions): Promise<HostServices> {
   mkdirSync(options.dataDir, { recursive: true });
-  const settings = await openSettingsStore(options.dataDir);
+  // One writer per data folder; a second window or host on the same folder works read-only.
+  const lock = await lockDataFolder(options.dataDir);
+  const writeAccess = {
+    beforeWrite: () => lock.ensureWritable(),
+    mayTidy: () => lock.held,
+  };
+  const settings = await openSettingsStore(options.dataDir, writeAccess);
   const library = createReportLibrary(options.reportsDir);
-  const annotations = createAnnotationStore(options.dataDir);
+  const annotations = createAnnotationStore(options.dataDir, writeAccess);
   const pdf = createPdfExport({
     openReport: (reportId) => library.open(reportId),
     loadAnnotations: async (reportId) => (await annotations.list(reportId)).annotations,
@@ -45,7 +54,8 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       version: options.appVersion,
       host: options.host,
       dataDir: options.dataDir,
-      notices: [...settings.notices],
+      notices: [...(lock.notice() ? [lock.notice()!] : []), ...settings.notices],
+      readOnly: !lock.held,
     }),
     listReports: async () => {
       const reports = await library.list();
@@ -75,5 +85,9 @@ export async function createHostServices(options: HostServicesOptions): Promise<
   const flush = async () => {
     await Promise.all([settings.flush(), annotations.flush()]);
   };
-  return { handlers, dataDir: options.dataDir, pdf, flush };
+  const close = async () => {
+    await flush();
+    await lock.release();
+  };
+  return { handlers, dataDir: options.dataDir, pdf, flush, close };
 }

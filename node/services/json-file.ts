@@ -1,79 +1,102 @@
 /**
- * Safe JSON files for user data. Writes are atomic (temp file, fsync, rename — by
- * write-file-atomic) and keep the previous version as `<file>.bak`. A file that cannot be
- * read as JSON is moved aside, never overwritten, so nothing the user had is destroyed.
+ * Safe JSON files for user data. Writes are verified and atomic (see safe-write.ts) and keep
+ * the previous version as `<file>.bak`. A file whose bytes are there but are not JSON is moved
+ * aside, never overwritten; a file that cannot be read (no permission, a failing disk) is left
+ * exactly where it is and reported as unreadable, which is not the same as damaged.
  */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import {
+  errnoOf,
+  errorMessage,
+  isErrno,
+  nodeDataFs,
+  readFileRetrying,
+  type DataFs,
+  type FileStamp,
+} from './data-fs';
+import { backupPathFor, freeAsidePath, writeFileWithBackup } from './safe-write';
+
+export { backupPathFor, errorMessage, isErrno };
 
 export type JsonReadResult =
   | { status: 'missing' }
   | { status: 'ok'; data: unknown }
-  | { status: 'corrupt'; movedTo: string; reason: string };
+  | { status: 'corrupt'; movedTo: string; reason: string }
+  | { status: 'unreadable'; code: string | undefined; error: unknown };
 
-export function backupPathFor(file: string): string {
-  return `${file}.bak`;
-}
+/** What readJsonBytes found, with the bytes and stamp the caller may need to detect changes. */
+export type JsonBytesResult =
+  | { status: 'missing' }
+  | { status: 'ok'; data: unknown; bytes: Buffer; stamp: FileStamp }
+  | { status: 'corrupt'; movedTo: string; reason: string }
+  | { status: 'unreadable'; code: string | undefined; error: unknown };
 
 /** Reads a JSON file. A file that exists but is not valid JSON is moved aside. */
-export async function readJsonFile(file: string): Promise<JsonReadResult> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return { status: 'missing' };
-    // Unreadable (permissions, a directory in its place…): set it aside like a corrupt file.
-    return setAside(file, `unreadable: ${errorMessage(err)}`);
+export async function readJsonFile(file: string, fs: DataFs = nodeDataFs): Promise<JsonReadResult> {
+  const read = await readJsonBytes(file, fs);
+  return read.status === 'ok' ? { status: 'ok', data: read.data } : read;
+}
+
+export async function readJsonBytes(
+  file: string,
+  fs: DataFs = nodeDataFs,
+): Promise<JsonBytesResult> {
+  const read = await readFileRetrying(fs, file);
+  if (read.status === 'missing') return read;
+  if (read.status === 'unreadable') {
+    // A folder where the file should be is not a read error that may pass: set it aside so
+    // the file can be written again.
+    if (isErrno(read.error, 'EISDIR')) {
+      return setAside(file, `not a file: ${errorMessage(read.error)}`, fs);
+    }
+    return { status: 'unreadable', code: errnoOf(read.error), error: read.error };
   }
   try {
-    return { status: 'ok', data: JSON.parse(text) as unknown };
+    const data = parseJsonBytes(read.bytes);
+    return { status: 'ok', data, bytes: read.bytes, stamp: read.stamp };
   } catch (err) {
-    return setAside(file, `not valid JSON: ${errorMessage(err)}`);
+    return setAside(file, `not valid JSON: ${errorMessage(err)}`, fs);
   }
+}
+
+export function parseJsonBytes(bytes: Buffer): unknown {
+  return JSON.parse(bytes.toString('utf8')) as unknown;
 }
 
 /** Moves a bad file to `<file>.corrupt-<time>` so it is kept for the user and never overwritten. */
-export async function setAside(file: string, reason: string): Promise<JsonReadResult> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  let movedTo = `${file}.corrupt-${stamp}`;
-  for (let n = 1; await exists(movedTo); n++) movedTo = `${file}.corrupt-${stamp}-${n}`;
+export async function setAside(
+  file: string,
+  reason: string,
+  fs: DataFs = nodeDataFs,
+): Promise<{ status: 'corrupt'; movedTo: string; reason: string }> {
+  const movedTo = await freeAsidePath(fs, file, 'corrupt');
   await fs.rename(file, movedTo);
   return { status: 'corrupt', movedTo, reason };
 }
 
+/** The bytes stored for a value: what the writer writes and what change detection hashes. */
+export function serializeJson(data: unknown): Buffer {
+  return Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+}
+
 /**
- * Writes `data` as JSON atomically. The current file (the last good state, since only this
- * function writes it) is first copied to `<file>.bak`, itself atomically.
+ * Writes `data` as JSON, verified and atomically; the current file, if it parses, becomes
+ * `<file>.bak`.
  */
-export async function writeJsonFileAtomic(file: string, data: unknown): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const text = `${JSON.stringify(data, null, 2)}\n`;
-  let previous: Buffer | null = null;
-  try {
-    previous = await fs.readFile(file);
-  } catch (err) {
-    if (!isErrno(err, 'ENOENT')) throw err;
-  }
-  if (previous !== null && previous.length > 0) {
-    await writeFileAtomic(backupPathFor(file), previous);
-  }
-  await writeFileAtomic(file, text, { encoding: 'utf8' });
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.lstat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function isErrno(err: unknown, code: string): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === code;
-}
-
-export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+export async function writeJsonFileAtomic(
+  file: string,
+  data: unknown,
+  fs: DataFs = nodeDataFs,
+): Promise<void> {
+  await writeFileWithBackup(file, serializeJson(data), {
+    fs,
+    verify: (bytes) => void parseJsonBytes(bytes),
+    isValid: (bytes) => {
+      try {
+        parseJsonBytes(bytes);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
 }

@@ -6,7 +6,6 @@
  * (browser host). A failure at any step leaves the chosen path as it was.
  */
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { ViewerError, isApiError } from '../../core/api/errors';
 import type { Annotation } from '../../core/annotations/annotation-model';
 import type {
@@ -18,7 +17,8 @@ import type {
 import { printFileName, resolvePrintSelection } from '../../core/print/print-selection';
 import { parseReport } from '../../core/report/parse-report';
 import { printErrors } from '../../core/print/print-errors';
-import { errorMessage } from './json-file';
+import { errnoOf, errorMessage, type DataFs } from './data-fs';
+import { writeFileVerified } from './safe-write';
 import { createTokenStore } from './token-store';
 
 export interface RenderPdfOptions {
@@ -48,6 +48,8 @@ export interface PdfExportOptions {
   host: PrintHost | undefined;
   /** How long a job or a finished download waits to be fetched. */
   ttlMs?: number;
+  /** Replaces the file system the PDF is written with; for tests that make the disk fail. */
+  fs?: DataFs;
 }
 
 export interface PdfDownload {
@@ -135,7 +137,7 @@ export function createPdfExport(options: PdfExportOptions): PdfExport {
         const target = await printHost.chooseSavePath(fileName);
         if (target === null) return { outcome: 'cancelled' };
         const bytes = await render(request, printUrl);
-        await writePdfAtomically(target, bytes);
+        await writePdfAtomically(target, bytes, options.fs);
         written.add(path.resolve(target));
         return {
           outcome: 'saved',
@@ -173,19 +175,16 @@ export function createPdfExport(options: PdfExportOptions): PdfExport {
 }
 
 /**
- * Writes the PDF next to its final path and renames it into place (write-file-atomic: temp
- * file, fsync, rename), so the path holds either the old file or the whole new one, never part
- * of one; the temp file is removed on failure.
+ * Writes the PDF next to its final path, checks it, and renames it into place (see
+ * safe-write.ts: every byte written, fsync, read back and compared, rename), so the path holds
+ * either the old file or the whole new one, never part of one; the temp file is removed on
+ * failure. A short write on a full disk is a failure here, not a truncated PDF.
  */
-export async function writePdfAtomically(file: string, bytes: Buffer): Promise<void> {
+export async function writePdfAtomically(file: string, bytes: Buffer, fs?: DataFs): Promise<void> {
   try {
-    await writeFileAtomic(file, bytes);
+    await writeFileVerified(file, bytes, fs ? { fs } : {});
   } catch (err) {
-    const code = (err as { code?: unknown } | null)?.code;
-    throw printErrors.writeFailed(
-      typeof code === 'string' ? code : undefined,
-      `${file}: ${errorMessage(err)}`,
-    );
+    throw printErrors.writeFailed(errnoOf(err), `${file}: ${errorMessage(err)}`);
   }
 }
 

@@ -9,6 +9,9 @@ import {
   type SettingsPatch,
   DEFAULT_SETTINGS,
 } from '../../core/settings';
+import { ViewerError } from '../../core/api/errors';
+import type { DataFs } from './data-fs';
+import { writeFailure } from './io-failure';
 import { openJsonDocument } from './json-document';
 import type { UserNotice } from './load-with-backup';
 
@@ -18,12 +21,35 @@ export interface SettingsStore {
   get(): Settings;
   update(patch: SettingsPatch): Promise<Settings>;
   flush(): Promise<void>;
-  readonly notices: UserNotice[];
+  /** What loading found wrong, and changes made by others; grows during the run. */
+  readonly notices: readonly UserNotice[];
 }
 
-export async function openSettingsStore(dataDir: string): Promise<SettingsStore> {
+export interface SettingsStoreOptions {
+  fs?: DataFs;
+  /** Runs before every write and may refuse it (the data folder is another process's). */
+  beforeWrite?: () => Promise<void>;
+  /** Whether this process is the folder's only writer and may remove stale temp files. */
+  mayTidy?: () => boolean;
+}
+
+const NOT_SAVED = {
+  zh: '设置没有保存',
+  en: 'The settings were not saved',
+  unchanged: { zh: '原来的设置没有改变', en: 'The previous settings are unchanged' },
+};
+
+export async function openSettingsStore(
+  dataDir: string,
+  options: SettingsStoreOptions = {},
+): Promise<SettingsStore> {
+  const file = path.join(dataDir, 'settings.json');
   const document = await openJsonDocument<Settings>({
-    file: path.join(dataDir, 'settings.json'),
+    ...options,
+    file,
+    // Settings that cannot be read must not stop the app: it starts with the defaults and
+    // does not overwrite the file.
+    whenUnreadable: 'start-empty',
     what: { zh: '设置', en: 'settings' },
     parse: (raw) => {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -43,15 +69,21 @@ export async function openSettingsStore(dataDir: string): Promise<SettingsStore>
   });
 
   return {
-    notices: document.notice ? [document.notice] : [],
+    notices: document.notices,
     get: () => document.get(),
-    // Applied in arrival order; the promise resolves only once the file is on disk.
+    // Applied in arrival order; the promise resolves only once the file is on disk. A failed
+    // write names its cause (disk full, no permission…), not a generic error.
     update: (patch) =>
-      document.change((current) => {
-        const next: Settings = { ...current, ...patch };
-        if (patch.positions) next.positions = { ...current.positions, ...patch.positions };
-        return { next, result: next };
-      }),
+      document
+        .change((current) => {
+          const next: Settings = { ...current, ...patch };
+          if (patch.positions) next.positions = { ...current.positions, ...patch.positions };
+          return { next, result: next };
+        })
+        .catch((err: unknown) => {
+          if (err instanceof ViewerError) throw err;
+          throw writeFailure(NOT_SAVED, file, err);
+        }),
     flush: () => document.flush(),
   };
 }

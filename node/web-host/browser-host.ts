@@ -52,7 +52,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return download.bytes;
     },
     async close() {
-      await services.flush();
+      // Flushes, then gives up the data-folder lock for the next host on the same folder.
+      await services.close();
       await pdfRenderer.close();
       await web.close();
     },

@@ -27,6 +27,7 @@ function fakeHandlers() {
       host: 'electron' as const,
       dataDir: '/d',
       notices: [],
+      readOnly: false,
     })),
     listReports: vi.fn(async () => ({ reports: [], initialReportId: null })),
     openReport: vi.fn(async ({ reportId }: { reportId: string }) => ({ id: reportId, text: 'x' })),

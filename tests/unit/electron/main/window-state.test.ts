@@ -11,6 +11,7 @@ import {
   trackWindowState,
 } from '../../../../electron/main/window-state';
 import { BrowserWindowMock } from '../../../mocks/electron';
+import { faultyFs } from '../../node/services/faulty-fs';
 import { captureLog } from '../capture-log';
 
 const asElectron = (win: BrowserWindowMock) => win as unknown as BrowserWindow;
@@ -154,5 +155,20 @@ describe('the window-state file', () => {
     win.close();
     await tracker.flush();
     expect(log.lines.join('\n')).toMatch(/cannot save/);
+  });
+
+  it('names the cause of a failed save (a full disk) and keeps the old file', async () => {
+    const win = new BrowserWindowMock({ x: 0, y: 0, width: 800, height: 600 });
+    const log = captureLog();
+    const fs = faultyFs({});
+    const tracker = trackWindowState(asElectron(win), file, log, 60_000, fs);
+    win.setBounds({ x: 10 });
+    await tracker.flush();
+    const saved = await readFile(file, 'utf8');
+    fs.faults.spaceLeft = 5;
+    win.setBounds({ x: 20 });
+    await tracker.flush();
+    expect(log.lines.join('\n')).toMatch(/cannot save .*the disk is full.*磁盘空间不足/);
+    expect(await readFile(file, 'utf8')).toBe(saved);
   });
 });

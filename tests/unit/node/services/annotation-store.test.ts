@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +49,12 @@ async function snapshot(): Promise<Record<string, string>> {
   return out;
 }
 
+/** The pid of a process that has exited (and been reaped). */
+async function deadPid(): Promise<number> {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  return Number(child.stdout.toString());
+}
+
 async function asideFiles(): Promise<string[]> {
   return (await readdir(folder)).filter((n) => n.includes('.corrupt-')).sort();
 }
@@ -75,12 +82,16 @@ describe('createAnnotationStore', () => {
     await store.remove(REPORT, 'b');
 
     const reopened = createAnnotationStore(dir);
-    expect(await reopened.list(REPORT)).toEqual({ annotations: [saved[0], saved[2]], notices: [] });
+    expect(await reopened.list(REPORT)).toEqual({
+      annotations: [saved[0], saved[2]],
+      notices: [],
+      unreadable: [],
+    });
   });
 
   it('starts empty when a report has no file, and creates nothing by listing', async () => {
     const store = createAnnotationStore(dir);
-    expect(await store.list(REPORT)).toEqual({ annotations: [], notices: [] });
+    expect(await store.list(REPORT)).toEqual({ annotations: [], notices: [], unreadable: [] });
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -135,43 +146,11 @@ describe('createAnnotationStore', () => {
     expect(await readFile(aside, 'utf8')).toBe(damaged);
   });
 
-  it.each([
-    ['a note of 30,000 characters', (a: Annotation) => ({ ...a, note: 'x'.repeat(30_000) })],
-    ['an unknown field', (a: Annotation) => ({ ...a, colour: 'red' })],
-  ])('sets aside a file holding %s and uses the backup', async (_, spoil) => {
-    const store = createAnnotationStore(dir);
-    const a = note('a', 'good');
-    await store.save(a);
-    await store.save(note('b', 'good too'));
-    const bad = { version: 1, reportId: REPORT, annotations: [a, spoil(note('b', 'b'))] };
-    await writeFile(file, JSON.stringify(bad));
-
-    const listing = await createAnnotationStore(dir).list(REPORT);
-    expect(listing.annotations).toEqual([a]);
-    expect(listing.notices).toHaveLength(1);
-    const [asideName] = await asideFiles();
-    expect(JSON.parse(await readFile(path.join(folder, asideName ?? ''), 'utf8'))).toEqual(bad);
-  });
-
-  it.each([
-    ['from a future version', { version: 99, reportId: REPORT, annotations: [] }],
-    ['for another report', { version: 1, reportId: 'other.txt', annotations: [] }],
-    [
-      'with an annotation of another report',
-      {
-        version: 1,
-        reportId: REPORT,
-        annotations: [makeAnnotation({ id: 'z', reportId: 'other.txt' })],
-      },
-    ],
-    [
-      'with an id twice',
-      { version: 1, reportId: REPORT, annotations: [note('d', '1'), note('d', '2')] },
-    ],
-  ])('sets aside a file %s instead of overwriting it', async (_, content) => {
+  it('sets aside a file for another report instead of overwriting it', async () => {
     const store = createAnnotationStore(dir);
     await store.save(note('a', 'backup'));
     await store.save(note('b', 'current'));
+    const content = { version: 1, reportId: 'other.txt', annotations: [] };
     await writeFile(file, JSON.stringify(content));
 
     const reopened = createAnnotationStore(dir);
@@ -181,6 +160,81 @@ describe('createAnnotationStore', () => {
     await reopened.save(note('c', 'new'));
     const [asideName] = await asideFiles();
     expect(JSON.parse(await readFile(path.join(folder, asideName ?? ''), 'utf8'))).toEqual(content);
+  });
+
+  it.each([
+    ['a note of 30,000 characters', (a: Annotation) => ({ ...a, note: 'x'.repeat(30_000) })],
+    ['an annotation of another report', (a: Annotation) => ({ ...a, reportId: 'other.txt' })],
+    ['an id twice', (a: Annotation) => ({ ...a, id: 'a' })],
+    ['a record that is not an object', () => '批注' as unknown as Annotation],
+    ['a colour this version does not know', (a: Annotation) => ({ ...a, color: 'gold' })],
+  ])(
+    'loads every good record of a file holding %s, and keeps the bad one in the file untouched',
+    async (_, spoil) => {
+      const a = note('a', 'good');
+      const c = note('c', 'good too');
+      const bad = spoil(note('b', 'bad'));
+      await mkdir(folder, { recursive: true });
+      await writeFile(
+        file,
+        JSON.stringify({ version: 1, reportId: REPORT, annotations: [a, bad, c] }),
+      );
+
+      const store = createAnnotationStore(dir);
+      const listing = await store.list(REPORT);
+      expect(listing.annotations).toEqual([a, c]);
+      expect(listing.notices).toEqual([]);
+      expect(listing.unreadable).toHaveLength(1);
+      expect(JSON.parse(listing.unreadable[0]?.raw ?? '')).toEqual(bad);
+      expect(listing.unreadable[0]?.reason).not.toBe('');
+      expect(await asideFiles()).toEqual([]);
+
+      // A save keeps the unreadable record in the file, as it was.
+      const d = note('d', 'new');
+      await store.save(d);
+      const stored = JSON.parse(await readFile(file, 'utf8')) as { annotations: unknown[] };
+      expect(stored.annotations).toEqual([a, c, d, bad]);
+      const again = await createAnnotationStore(dir).list(REPORT);
+      expect(again.annotations).toEqual([a, c, d]);
+      expect(again.unreadable).toEqual(listing.unreadable);
+    },
+  );
+
+  it('keeps the unknown fields of a newer version and writes them back unchanged', async () => {
+    const a = note('a', 'good');
+    const withExtra = { ...note('b', 'from a newer version'), colour: 'red', links: [{ to: 'x' }] };
+    const broken = { id: 'z', reportId: REPORT, note: 5 };
+    const content = {
+      version: 2,
+      reportId: REPORT,
+      annotations: [a, withExtra, broken],
+      createdBy: 'viewer 9.0',
+    };
+    await mkdir(folder, { recursive: true });
+    await writeFile(file, JSON.stringify(content));
+
+    const store = createAnnotationStore(dir);
+    const listing = await store.list(REPORT);
+    expect(listing.annotations).toEqual([a, note('b', 'from a newer version')]);
+    expect(listing.unreadable.map((u) => JSON.parse(u.raw) as unknown)).toEqual([broken]);
+    expect(listing.notices).toEqual([]);
+
+    // Editing the record keeps its unknown fields; the file keeps its own.
+    const edited = note('b', 'edited here', { updated: '2024-06-01T00:00:00.000Z' });
+    await store.save(edited);
+    await store.save(note('c', 'new'));
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      version: 2,
+      reportId: REPORT,
+      createdBy: 'viewer 9.0',
+      annotations: [
+        a,
+        { ...edited, colour: 'red', links: [{ to: 'x' }] },
+        note('c', 'new'),
+        broken,
+      ],
+    });
+    expect(await asideFiles()).toEqual([]);
   });
 
   it('starts empty with a notice when the file is damaged and there is no backup, keeping it byte for byte', async () => {
@@ -203,7 +257,7 @@ describe('createAnnotationStore', () => {
     expect(await listOf(createAnnotationStore(dir))).toEqual([note('a', 'a fresh start')]);
   });
 
-  it('loses none of 100 concurrent saves', async () => {
+  it('loses none of 100 concurrent saves', { timeout: 30_000 }, async () => {
     const store = createAnnotationStore(dir);
     const all = Array.from({ length: 100 }, (_, i) => note(`n${i}`, `批注 ${i}`.repeat(i)));
     const results = await Promise.all(all.map((a) => store.save(a)));
@@ -258,12 +312,14 @@ describe('createAnnotationStore', () => {
       store.import(REPORT, [note('d', 'imported')]),
     ]);
     const errors = results.map((r) => (r.status === 'rejected' ? (r.reason as ViewerError) : null));
-    for (const err of errors) expect(err?.code).toBe('io-error');
-    expect(errors[0]?.message).toBe('批注没有保存：磁盘已满。已保存的批注没有改变。');
-    expect(errors[0]?.messageEn).toMatch(/^The annotation was not saved: the disk is full\./);
+    for (const err of errors) expect(err?.code).toBe('disk-full');
+    expect(errors[0]?.message).toBe(
+      '磁盘空间不足：批注没有保存。请腾出一些磁盘空间后再试。已保存的批注没有改变。',
+    );
+    expect(errors[0]?.messageEn).toMatch(/^The disk is full: the annotation was not saved\./);
     expect(errors[0]?.detail).toContain(file);
-    expect(errors[2]?.message).toMatch(/^批注没有删除：/);
-    expect(errors[3]?.message).toMatch(/^批注没有导入：/);
+    expect(errors[2]?.message).toMatch(/^磁盘空间不足：批注没有删除。/);
+    expect(errors[3]?.message).toMatch(/^磁盘空间不足：批注没有导入。/);
     expect(await listOf(store)).toEqual([note('a', 'v1'), note('b', 'v1')]);
     expect(await snapshot()).toEqual(before);
 
@@ -322,15 +378,33 @@ describe('createAnnotationStore', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('removes temp files a killed writer left behind, and nothing else', async () => {
+  it('as the only writer, removes temp files killed writers left behind, and nothing else', async () => {
     const store = createAnnotationStore(dir);
     await store.save(note('a', 'v1'));
     await store.save(note('a', 'v2'));
-    const others = ['report.txt.json.corrupt-2024-01-01T00-00-00-000Z', 'other.txt.json'];
-    const stale = ['report.txt.json.123456', 'report.txt.json.bak.4294967295'];
+    const dead = await deadPid();
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const others = [
+      'report.txt.json.corrupt-2024-01-01T00-00-00-000Z',
+      'other.txt.json',
+      // In flight: written just now by a process that is running (this one, the parent).
+      `report.txt.json.tmp-${process.ppid}-0123456789ab`,
+      'report.txt.json.123456', // write-file-atomic's name, but recent: may be in flight
+    ];
+    const stale = [
+      `report.txt.json.tmp-${dead}-0123456789ab`, // its writer is gone
+      `report.txt.json.bak.tmp-${dead}-abcdef012345`,
+      'report.txt.json.bak.4294967295', // old
+    ];
     for (const name of [...others, ...stale]) await writeFile(path.join(folder, name), '{"half');
+    await utimes(path.join(folder, 'report.txt.json.bak.4294967295'), hourAgo, hourAgo);
 
+    // Without the lock (not the only writer) nothing is removed.
     expect(await listOf(createAnnotationStore(dir))).toEqual([note('a', 'v2')]);
+    expect((await readdir(folder)).length).toBe(2 + others.length + stale.length);
+
+    const sole = createAnnotationStore(dir, { mayTidy: () => true });
+    expect(await listOf(sole)).toEqual([note('a', 'v2')]);
     expect((await readdir(folder)).sort()).toEqual(
       ['report.txt.json', 'report.txt.json.bak', ...others].sort(),
     );
@@ -403,7 +477,7 @@ describe('annotation channels through dispatch', () => {
     });
     expect(await dispatch(handlers, 'listAnnotations', { reportId: REPORT })).toEqual({
       ok: true,
-      value: { annotations: [a], notices: [] },
+      value: { annotations: [a], notices: [], unreadable: [] },
     });
     expect(await dispatch(handlers, 'deleteAnnotation', { reportId: REPORT, id: 'a' })).toEqual({
       ok: true,

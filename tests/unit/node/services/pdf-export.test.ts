@@ -16,6 +16,7 @@ import {
   type PdfExportOptions,
   type PrintHost,
 } from '../../../../node/services/pdf-export';
+import { faultyFs } from './faulty-fs';
 
 const REPORT_ID = 'jiangning-2023-rule-of-law-government-report.txt';
 const text = fs.readFileSync(
@@ -131,30 +132,55 @@ describe('exportPdf to a file (Electron)', () => {
     expect(await filesIn(dir)).toEqual([]);
   });
 
-  it('says the disk is full, keeps the old file whole and leaves no temp file', async () => {
+  it.each([
+    ['part way through writing (a short write, then ENOSPC)', { spaceLeft: 20 }],
+    ['before the first byte', { spaceLeft: 0 }],
+  ])(
+    'says the disk is full when it fills up %s, keeps the old file whole and leaves no temp file',
+    async (_, faults) => {
+      const target = path.join(dir, 'out.pdf');
+      await writeFile(target, OLD);
+      const { service } = setup({ chooseSavePath: chooser(target) }, { fs: faultyFs(faults) });
+      const err = await rejection(service.exportPdf(request()));
+      expect(err.code).toBe('io-error');
+      expect(err.message).toContain('磁盘空间不足');
+      expect(err.message).toContain('原来的文件（如果有）没有改动');
+      expect(err.messageEn).toContain('disk is full');
+      expect(await readFile(target)).toEqual(OLD);
+      expect(await filesIn(dir)).toEqual(['out.pdf']);
+    },
+  );
+
+  it('writes the whole PDF through short writes', async () => {
+    const target = path.join(dir, 'out.pdf');
+    const { service } = setup(
+      { chooseSavePath: chooser(target) },
+      { fs: faultyFs({ maxBytesPerWrite: 7 }) },
+    );
+    await service.exportPdf(request());
+    expect(await readFile(target)).toEqual(PDF);
+    expect(await filesIn(dir)).toEqual(['out.pdf']);
+  });
+
+  it('refuses a write that makes no progress instead of renaming a partial file', async () => {
     const target = path.join(dir, 'out.pdf');
     await writeFile(target, OLD);
-    // The disk fills up half way through writing (write-file-atomic writes with fs.write).
-    vi.spyOn(fs, 'write').mockImplementation(((fd: number, ...rest: unknown[]) => {
-      const callback = rest[rest.length - 1] as (err: Error | null) => void;
-      fs.writeSync(fd, Buffer.from('%PDF-1.4 half'));
-      callback(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
-    }) as typeof fs.write);
-    const { service } = setup({ chooseSavePath: chooser(target) });
+    const { service } = setup(
+      { chooseSavePath: chooser(target) },
+      { fs: faultyFs({ zeroWrites: true }) },
+    );
     const err = await rejection(service.exportPdf(request()));
     expect(err.code).toBe('io-error');
-    expect(err.message).toContain('磁盘空间不足');
-    expect(err.message).toContain('原来的文件（如果有）没有改动');
-    expect(err.messageEn).toContain('disk is full');
     expect(await readFile(target)).toEqual(OLD);
     expect(await filesIn(dir)).toEqual(['out.pdf']);
   });
 
   it('says when the file is locked', async () => {
     const target = path.join(dir, 'out.pdf');
-    vi.spyOn(fs, 'rename').mockImplementation(((_a: string, _b: string, cb: (e: Error) => void) =>
-      cb(Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' }))) as never);
-    const { service } = setup({ chooseSavePath: chooser(target) });
+    const { service } = setup(
+      { chooseSavePath: chooser(target) },
+      { fs: faultyFs({ renameError: 'EBUSY' }) },
+    );
     const err = await rejection(service.exportPdf(request()));
     expect(err.message).toContain('文件被占用');
     expect(await filesIn(dir)).toEqual([]);

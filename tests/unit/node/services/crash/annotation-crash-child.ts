@@ -17,7 +17,9 @@ if (!dataDir || !reportId) throw new Error('usage: <dataDir> <reportId> <seed> <
 const random = mulberry32(Number(seedArg));
 const run = Number(runArg);
 
-const store = createAnnotationStore(dataDir);
+// The test runs one child at a time on the folder, so each is its only writer, as the
+// data-folder lock makes the app's one writer: it may remove the temp files a kill left.
+const store = createAnnotationStore(dataDir, { mayTidy: () => true });
 const ids: string[] = [];
 let clock = Date.parse('2024-01-01T00:00:00.000Z');
 let created = 0;
@@ -50,7 +52,6 @@ async function saveOne(): Promise<void> {
   process.stdout.write(`ACK ${id} ${updated}\n`);
 }
 
-// CommonJS, not a module: write-file-atomic uses __filename, which an ES module bundle lacks.
 main().catch((err: unknown) => {
   process.stderr.write(`${String(err instanceof Error ? err.stack : err)}\n`);
   process.exit(1);
