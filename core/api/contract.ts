@@ -56,6 +56,12 @@ export type Channel = keyof typeof requestSchemas;
 export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
 export { ipcChannel };
 
+/** Something the user is told, in both languages. */
+export interface Notice {
+  message: string;
+  messageEn: string;
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -123,8 +129,12 @@ export interface ApiResponses {
   getSettings: Settings;
   updateSettings: Settings;
   listAnnotations: AnnotationListing;
-  saveAnnotation: { annotation: Annotation };
-  deleteAnnotation: { deleted: Annotation | null };
+  /**
+   * `notices`: what this change brought to light (the file had been changed by another program
+   * and the two were merged); the UI shows them and lists the annotations again.
+   */
+  saveAnnotation: { annotation: Annotation; notices: Notice[] };
+  deleteAnnotation: { deleted: Annotation | null; notices: Notice[] };
   importAnnotations: ImportSummary;
   exportPdf: ExportPdfResult;
   getPrintJob: PrintJob;

@@ -206,6 +206,13 @@ const zh = {
   printWindowTitle: '打印',
   importReport: '导入报告',
   library: '报告库',
+  unreadableTitle: '未能读取的批注',
+  unreadableExplanation:
+    '这些记录仍保存在批注文件中，没有改动；可能已损坏，或由更新版本的阅读器写入。可以导出它们备份或交给技术人员恢复。',
+  unreadableReason: '原因',
+  unreadableRaw: '原始内容',
+  unreadableExport: '导出这些记录',
+  windowStateNotSaved: '窗口位置没有保存：',
   // The words Electron draws natively (menus, dialogs). (&F) / &File mark access keys.
   menuFile: '文件(&F)',
   menuExportMarkdown: '导出批注为 Markdown…',
@@ -461,6 +468,13 @@ const en: Messages = {
   printWindowTitle: 'Print',
   importReport: 'Import Report',
   library: 'Library',
+  unreadableTitle: 'Annotations that could not be read',
+  unreadableExplanation:
+    'These records are still in the annotations file, unchanged; they may be damaged or written by a newer version of the reader. Export them to keep a copy or to have them restored.',
+  unreadableReason: 'Reason',
+  unreadableRaw: 'Raw content',
+  unreadableExport: 'Export these records',
+  windowStateNotSaved: 'Window position not saved: ',
   menuFile: '&File',
   menuExportMarkdown: 'Export Annotations as Markdown…',
   menuExportJson: 'Export Annotations as JSON…',

@@ -133,7 +133,7 @@ async function start(): Promise<void> {
   flushBeforeQuit(
     app,
     async () => {
-      await Promise.all([windowState.flush(), services.flush()]);
+      await Promise.all([windowState.flush(), services.close()]);
     },
     log,
   );

@@ -5,6 +5,7 @@
  * longer on any display (a monitor was unplugged) is dropped so the window opens centred.
  */
 import type { BrowserWindow, Rectangle } from 'electron';
+import { MESSAGES } from '../../core/i18n/messages';
 import { z } from 'zod';
 import {
   readJsonFile,
@@ -136,7 +137,7 @@ export function trackWindowState(
       .run(() => writeJsonFileAtomic(file, state, fs))
       .catch((err: unknown) =>
         log.error(
-          `cannot save ${file}: ${plainCause(err).en} (窗口位置没有保存：${plainCause(err).zh})`,
+          `cannot save ${file}: ${plainCause(err).en} (${MESSAGES['zh-CN'].windowStateNotSaved}${plainCause(err).zh})`,
           err,
         ),
       );

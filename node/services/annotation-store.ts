@@ -85,6 +85,8 @@ export interface AnnotationStore {
   import(reportId: string, incoming: Annotation[]): Promise<ImportSummary>;
   /** Where a report's annotations are kept. */
   fileFor(reportId: string): string;
+  /** What the user has been told about this report's file so far (in order; only grows). */
+  noticesFor(reportId: string): Promise<readonly { message: string; messageEn: string }[]>;
   /** Resolves when every change queued so far has finished. */
   flush(): Promise<void>;
 }
@@ -183,6 +185,10 @@ export function createAnnotationStore(
 
   return {
     fileFor,
+
+    async noticesFor(reportId) {
+      return [...(await documentFor(reportId)).notices];
+    },
 
     async list(reportId) {
       const doc = await documentFor(reportId);

@@ -67,10 +67,17 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     getSettings: async () => settings.get(),
     updateSettings: async ({ patch }) => settings.update(patch),
     listAnnotations: async ({ reportId }) => annotations.list(reportId),
-    saveAnnotation: async ({ annotation }) => ({ annotation: await annotations.save(annotation) }),
-    deleteAnnotation: async ({ reportId, id }) => ({
-      deleted: await annotations.remove(reportId, id),
-    }),
+    saveAnnotation: async ({ annotation }) => {
+      const told = (await annotations.noticesFor(annotation.reportId)).length;
+      const saved = await annotations.save(annotation);
+      const notices = (await annotations.noticesFor(annotation.reportId)).slice(told);
+      return { annotation: saved, notices };
+    },
+    deleteAnnotation: async ({ reportId, id }) => {
+      const told = (await annotations.noticesFor(reportId)).length;
+      const deleted = await annotations.remove(reportId, id);
+      return { deleted, notices: (await annotations.noticesFor(reportId)).slice(told) };
+    },
     importAnnotations: async ({ reportId, annotations: incoming }) =>
       annotations.import(reportId, incoming),
     exportPdf: (request) => pdf.exportPdf(request),

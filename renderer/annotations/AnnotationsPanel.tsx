@@ -3,9 +3,13 @@ import { citeAnnotation } from '../../core/annotations/citation';
 import { useReader } from '../shell/reader-context';
 import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationsSidebar } from './AnnotationsSidebar';
+import { downloadText } from './download-text';
+import { UnreadableAnnotations } from './UnreadableAnnotations';
+import { useI18n } from '../i18n';
 
 export function AnnotationsPanel() {
-  const { doc, notes, goTo } = useReader();
+  const { doc, notes, goTo, reportId } = useReader();
+  const { t } = useI18n();
   const editing = notes.api.annotations.find((a) => a.id === notes.selectedId) ?? null;
   return (
     <AnnotationsSidebar
@@ -31,6 +35,33 @@ export function AnnotationsPanel() {
             onDelete={() => void notes.deleteSelected()}
             onClose={notes.close}
           />
+        ) : null
+      }
+      footer={
+        notes.api.unreadable.length > 0 ? (
+          <div className="unreadable-block">
+            <UnreadableAnnotations
+              records={notes.api.unreadable}
+              labels={{
+                title: t('unreadableTitle'),
+                explanation: t('unreadableExplanation'),
+                reason: t('unreadableReason'),
+                raw: t('unreadableRaw'),
+              }}
+            />
+            <button
+              type="button"
+              onClick={() =>
+                downloadText(
+                  `${reportId}-unreadable.json`,
+                  JSON.stringify(notes.api.unreadable, null, 2),
+                  'application/json',
+                )
+              }
+            >
+              {t('unreadableExport')}
+            </button>
+          </div>
         ) : null
       }
     />

@@ -31,6 +31,7 @@ export function AnnotationsSidebar({
   onExportJson,
   onImport,
   editor,
+  footer,
 }: {
   doc: ReportDocument;
   anchored: readonly AnchorResult[];
@@ -41,6 +42,8 @@ export function AnnotationsSidebar({
   onImport: (file: File) => void;
   /** The editor of the selected annotation, shown at the top. */
   editor: ReactNode;
+  /** Shown after the cards (records that could not be read). */
+  footer?: ReactNode;
 }) {
   const { t, language } = useI18n();
   const [text, setText] = useState('');
@@ -206,6 +209,7 @@ export function AnnotationsSidebar({
           </ul>
         </section>
       ))}
+      {footer}
     </aside>
   );
 }

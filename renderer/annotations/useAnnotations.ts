@@ -10,6 +10,7 @@ import type {
   AnnotationTarget,
   HighlightColor,
 } from '../../core/annotations/annotation-model';
+import type { AnnotationListing, Notice } from '../../core/api/contract';
 import type { ApiError } from '../../core/api/errors';
 import type { ReportDocument } from '../../core/report/report-model';
 import { callHost } from '../api/host-api';
@@ -44,6 +45,8 @@ export interface AnnotationsApi {
   redo: () => Promise<void>;
   canUndo: boolean;
   canRedo: boolean;
+  /** Records in the file this version could not read; kept there untouched. */
+  unreadable: AnnotationListing['unreadable'];
   /** Replaces the list after an import (the host merged and saved it). */
   reload: () => Promise<void>;
 }
@@ -56,6 +59,7 @@ export function useAnnotations(
 ): AnnotationsApi {
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [loaded, setLoaded] = useState(false);
+  const [unreadable, setUnreadable] = useState<AnnotationListing['unreadable']>([]);
   const [pending, setPending] = useState(0);
   // The history lives in refs so an undo offered earlier (a toast's 撤销) acts on the history as
   // it is when clicked; `historySize` only re-renders for canUndo/canRedo.
@@ -75,6 +79,7 @@ export function useAnnotations(
     try {
       const result = await callHost('listAnnotations', { reportId });
       setAnnotations(result.annotations);
+      setUnreadable(result.unreadable);
       for (const notice of result.notices) handlers.current.onNotice(notice);
     } catch (err) {
       handlers.current.onError(errorOf(err));
@@ -102,14 +107,26 @@ export function useAnnotations(
     }
   }, []);
 
+  // A change that found the file changed by another program merged the two on disk: say so,
+  // and show the merged list.
+  const afterChange = useCallback(
+    (notices: readonly Notice[]) => {
+      if (notices.length === 0) return;
+      for (const notice of notices) handlers.current.onNotice(notice);
+      void reload();
+    },
+    [reload],
+  );
+
   const put = useCallback(
     async (annotation: Annotation): Promise<boolean> => {
       const saved = await run(() => callHost('saveAnnotation', { annotation }));
       if (!saved) return false;
       setAnnotations((list) => upsert(list, saved.annotation));
+      afterChange(saved.notices);
       return true;
     },
-    [run],
+    [afterChange, run],
   );
 
   const drop = useCallback(
@@ -117,9 +134,10 @@ export function useAnnotations(
       const result = await run(() => callHost('deleteAnnotation', { reportId, id }));
       if (!result) return null;
       setAnnotations((list) => list.filter((a) => a.id !== id));
+      afterChange(result.notices);
       return result.deleted;
     },
-    [reportId, run],
+    [afterChange, reportId, run],
   );
 
   const record = useCallback(
@@ -223,6 +241,7 @@ export function useAnnotations(
     canUndo: historySize.undo > 0,
     canRedo: historySize.redo > 0,
     reload,
+    unreadable,
   };
 }
 

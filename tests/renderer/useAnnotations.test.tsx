@@ -1,8 +1,10 @@
 /** Annotation undo/redo in the renderer's hook, against the real Node services. */
 import { readFileSync } from 'node:fs';
+import { utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Annotation } from '../../core/annotations/annotation-model';
 import { describeRange } from '../../core/annotations/describe-selection';
 import { documentText } from '../../core/annotations/document-text';
 import { parseReport } from '../../core/report/parse-report';
@@ -106,5 +108,37 @@ describe('useAnnotations', () => {
     expect(onError).toHaveBeenCalledTimes(1);
     expect(result.current.annotations).toHaveLength(0);
     expect(result.current.canUndo).toBe(false);
+  });
+
+  it('tells the user when the file was changed by another program, and shows the merged list', async () => {
+    const onNotice = vi.fn();
+    const { result } = renderHook(() => useAnnotations(REPORT_ID, doc, vi.fn(), onNotice));
+    await waitFor(() => expect(result.current.loaded).toBe(true));
+    let first: Annotation | null = null;
+    await act(async () => {
+      first = await result.current.create({ kind: 'highlight', color: 'yellow', target: target() });
+    });
+    // A sync tool writes its own copy: our highlight plus one of theirs.
+    const theirs = { ...first!, id: 'theirs-1', note: '另一台电脑上的批注' };
+    const file = host.services.dataDir + `/annotations/${REPORT_ID}.json`;
+    await writeFile(
+      file,
+      JSON.stringify({ version: 1, reportId: REPORT_ID, annotations: [first, theirs] }),
+    );
+    const later = new Date(Date.now() + 5_000);
+    await utimes(file, later, later);
+
+    await act(async () => {
+      await result.current.create({
+        kind: 'highlight',
+        color: 'green',
+        target: target(),
+        note: '我的',
+      });
+    });
+    expect(onNotice).toHaveBeenCalledTimes(1);
+    expect(onNotice.mock.calls[0]?.[0].message).toContain('合并');
+    await waitFor(() => expect(result.current.annotations).toHaveLength(3));
+    expect(result.current.annotations.map((a) => a.note)).toContain('另一台电脑上的批注');
   });
 });

@@ -21,10 +21,12 @@ import type { HostServicesOptions } from '../../../../node/services/host-service
 
 const services = vi.hoisted(() => {
   const flush = vi.fn(async () => undefined);
+  const close = vi.fn(async () => undefined);
   const getAppInfo = vi.fn(async () => ({ ok: 'from the service' }));
   const createHostServices = vi.fn(async (options: { dataDir: string }) => ({
     dataDir: options.dataDir,
     flush,
+    close,
     handlers: {
       getAppInfo,
       listReports: vi.fn(),
@@ -37,7 +39,7 @@ const services = vi.hoisted(() => {
       })),
     },
   }));
-  return { flush, getAppInfo, createHostServices };
+  return { flush, close, getAppInfo, createHostServices };
 });
 vi.mock('../../../../node/services/host-services', () => ({
   createHostServices: services.createHostServices,
@@ -184,7 +186,8 @@ describe('main, quitting', () => {
     app.emit('will-quit', willQuit);
     expect(willQuit.defaultPrevented).toBe(true);
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(2));
-    expect(services.flush).toHaveBeenCalled();
+    // Flushed and the data-folder lock released.
+    expect(services.close).toHaveBeenCalled();
     const saved = JSON.parse(await readFile(path.join(userData, 'window-state.json'), 'utf8'));
     expect(saved).toEqual({ x: 123, y: 45, width: 1000, height: 700, isMaximized: false });
 

@@ -473,7 +473,7 @@ describe('annotation channels through dispatch', () => {
     const a = note('a', '批注');
     expect(await dispatch(handlers, 'saveAnnotation', { annotation: a })).toEqual({
       ok: true,
-      value: { annotation: a },
+      value: { annotation: a, notices: [] },
     });
     expect(await dispatch(handlers, 'listAnnotations', { reportId: REPORT })).toEqual({
       ok: true,
@@ -481,11 +481,11 @@ describe('annotation channels through dispatch', () => {
     });
     expect(await dispatch(handlers, 'deleteAnnotation', { reportId: REPORT, id: 'a' })).toEqual({
       ok: true,
-      value: { deleted: a },
+      value: { deleted: a, notices: [] },
     });
     expect(await dispatch(handlers, 'deleteAnnotation', { reportId: REPORT, id: 'a' })).toEqual({
       ok: true,
-      value: { deleted: null },
+      value: { deleted: null, notices: [] },
     });
     await dispatch(handlers, 'saveAnnotation', { annotation: a });
     await flush();
