@@ -1,0 +1,127 @@
+/**
+ * The only way from an imported source to the shared document model: header, front matter,
+ * title, preamble, numbered sections, the closing 落款 block and the appendix parts, with
+ * tables as table paragraphs. Never throws and never loses or reorders a character: every
+ * non-whitespace character after the header lands in exactly one paragraph, and shapes it does
+ * not recognise degrade to plain paragraphs.
+ */
+import { appendixStart, buildAppendixSections } from './appendix-sections';
+import { findClosing } from './closing-block';
+import { cleanDeclaredTitle, declaredMetadata } from './declared-title';
+import { readDocumentInfo } from './document-info';
+import { headerFields, readMetadataHeader } from './metadata-header';
+import type { MetadataField, Paragraph, ReportDocument } from './report-model';
+import type { ReportSource } from './report-source';
+import { buildSectionTree, makeParagraph } from './section-tree';
+import { splitBlocks, type SourceBlock } from './source-blocks';
+import { findTitle } from './title-line';
+
+/** The title paragraph over one or more lines: the verbatim slice from first to last. */
+function titleParagraph(text: string, lines: readonly SourceBlock[]): Paragraph | null {
+  const first = lines[0];
+  const last = lines.at(-1);
+  if (!first || !last) return null;
+  return {
+    id: 'title',
+    kind: 'title',
+    sectionId: null,
+    text: text.slice(first.start, last.end),
+    start: first.start,
+    end: last.end,
+  };
+}
+
+/** Title lines joined as one title: no separator between CJK, a space between Latin words. */
+export function joinTitleLines(lines: readonly string[]): string {
+  return lines.reduce((joined, line) =>
+    /[A-Za-z0-9]$/u.test(joined) && /^[A-Za-z0-9]/u.test(line)
+      ? `${joined} ${line}`
+      : joined + line,
+  );
+}
+
+const fieldValue = (fields: readonly MetadataField[], label: string): string | undefined =>
+  fields.find((field) => field.label === label && field.value !== '')?.value;
+
+/** The file name without its folder and extension, as the last-resort title. */
+function fileTitle(fileName: string | undefined): string | null {
+  const base = (fileName ?? '').split(/[\\/]/u).pop() ?? '';
+  const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/u, '').trim();
+  return stem === '' ? null : stem;
+}
+
+/** Fields the format declared, for labels the text did not already give. */
+function withDeclared(fields: MetadataField[], source: ReportSource): MetadataField[] {
+  const declared = declaredMetadata(source.declaredFields ?? []);
+  const known = new Set(fields.map((field) => field.label));
+  return [...fields, ...declared.filter((field) => !known.has(field.label))];
+}
+
+/** Parses an imported report into the document model; never throws. */
+export function loadReportDocument(source: ReportSource): ReportDocument {
+  const text = typeof source.text === 'string' ? source.text : '';
+  const blocks = splitBlocks({ ...source, text });
+  const header = readMetadataHeader(blocks);
+  const body = blocks.slice(header.blockCount).filter((block) => block.text !== '');
+
+  const declaredTitle = cleanDeclaredTitle(source.declaredTitle ?? '');
+  const fieldTitle = fieldValue(header.fields, '标题');
+  const declared = [fieldTitle, declaredTitle, fieldValue(header.fields, '信息名称')].filter(
+    (title): title is string => title !== undefined && title !== '',
+  );
+  const place = findTitle(body, declared);
+  const frontBlocks = body.slice(0, place.frontCount);
+  const titleLines = body.slice(place.frontCount, place.frontCount + place.titleCount);
+  const rest = body.slice(place.frontCount + place.titleCount);
+
+  const appendixAt = appendixStart(rest);
+  const main = rest.slice(0, appendixAt);
+  const closingFacts = findClosing(main);
+  const takenIds = new Set<string>();
+  const tree = buildSectionTree(main.slice(0, closingFacts.start), takenIds);
+  const appendices = buildAppendixSections(rest.slice(appendixAt), takenIds);
+
+  const front = frontBlocks.map((block, i) =>
+    makeParagraph(`front-p${i + 1}`, 'front', null, block),
+  );
+  const title = titleParagraph(text, titleLines);
+  // The closing block belongs to the last open section for citations, but is its own part.
+  const closing = main
+    .slice(closingFacts.start)
+    .map((block, i) => makeParagraph(`end-p${i + 1}`, 'closing', null, block));
+  const appendixParagraphs = appendices.flatMap((section) => section.paragraphs);
+
+  const metadata = withDeclared(
+    [
+      ...header.fields,
+      ...frontBlocks.flatMap((block) => (block.rows ? [] : (headerFields(block) ?? []))),
+    ],
+    source,
+  );
+  const titleText =
+    fieldTitle ??
+    (declaredTitle !== '' && (source.format === 'html' || !title) ? declaredTitle : undefined) ??
+    (title ? joinTitleLines(titleLines.map((line) => line.text)) : undefined) ??
+    fieldValue(metadata, '信息名称') ??
+    fileTitle(source.fileName);
+
+  return {
+    metadata,
+    title: titleText ?? null,
+    titleParagraph: title,
+    preamble: tree.preamble,
+    sections: [...tree.sections, ...appendices],
+    paragraphs: [
+      ...front,
+      ...(title ? [title] : []),
+      ...tree.paragraphs,
+      ...closing,
+      ...appendixParagraphs,
+    ],
+    flatSections: [...tree.flatSections, ...appendices],
+    bodyStart: header.end,
+    front,
+    closing,
+    documentInfo: readDocumentInfo(metadata, frontBlocks, rest, closingFacts),
+  };
+}
