@@ -3,6 +3,7 @@
  * 政府工作报告名词、术语注释. Each is its own top-level part after the text, and its numbered
  * entries are a list, not sections.
  */
+import { matchNumberMarker } from './numbering';
 
 /** A glossary's title: 名词解释, 名词、术语注释, 术语解释, 名词注释… */
 const GLOSSARY_TITLE = /(?:名词|术语)(?:[、和及与]?(?:术语|名词))?(?:解释|注释|释义|说明)$/u;
@@ -32,5 +33,8 @@ export function recognizeAppendix(text: string): AppendixHeading | null {
     if (title.length > 40 || /[，。：:；、]$/u.test(title) || /[。；]/u.test(title)) return null;
     return { marker: label[0], title };
   }
-  return isGlossaryTitle(text) ? { marker: '', title: text } : null;
+  // A numbered glossary part ("第四部分 名词解释") is a section of the outline (see section-tree).
+  return isGlossaryTitle(text) && matchNumberMarker(text) === null
+    ? { marker: '', title: text }
+    : null;
 }

@@ -2,8 +2,8 @@
  * Decides whether a paragraph is a numbered heading, and where its heading part ends.
  * A heading is either standalone ("(一)深入推进法治政府建设") or run in: the title is the first
  * sentence and the body continues on the same line ("1.抓好…学习培训。2023年12月,…").
- * A numbered line that reads as a list item (a long full sentence, or one ending in ；) is not
- * a heading; a bold prefix (from .docx) marks the heading part whatever its length.
+ * A numbered line that reads as a list item (a long full sentence, or one ending in ；) is a
+ * weak candidate; a bold prefix (from .docx) marks the heading part whatever its length.
  */
 import { matchNumberMarker, type NumberMarker } from './numbering';
 
@@ -14,6 +14,12 @@ export interface HeadingMatch extends NumberMarker {
   runIn: boolean;
   /** Length of marker + title + closing sentence ender; text.length when standalone. */
   headingLength: number;
+  /**
+   * True when the line reads more like a numbered item than a heading (a first sentence over
+   * 100 characters, one full sentence of 80 or more, an item ending in ；): it is a heading
+   * only where its number continues a sequence of headings, never to start one.
+   */
+  weak: boolean;
 }
 
 /** A first sentence longer than this is body text that happens to start with a number. */
@@ -46,12 +52,14 @@ export function recognizeHeading(text: string, boldLength = 0): HeadingMatch | n
   const titleEnd = ender ? ender.index : rest.length;
   const title = rest.slice(0, titleEnd).trim();
   const ordinal = ORDINAL_FAMILIES.has(marker.family);
-  if ((title === '' && !ordinal) || titleEnd > MAX_HEADING_TITLE_LENGTH) return null;
+  if (title === '' && !ordinal) return null;
   const headingLength = ender ? markerLength + ender.index + ender[0].length : text.length;
   const runIn = headingLength < text.length;
-  if (!runIn && !ordinal && LIST_ITEM_END.test(text)) return null;
-  if (!runIn && ender && title.length >= MIN_SENTENCE_ITEM_LENGTH) return null;
-  return { ...marker, title, runIn, headingLength };
+  const weak =
+    titleEnd > MAX_HEADING_TITLE_LENGTH ||
+    (!runIn && !ordinal && LIST_ITEM_END.test(text)) ||
+    (!runIn && ender !== null && title.length >= MIN_SENTENCE_ITEM_LENGTH);
+  return { ...marker, title, runIn, headingLength, weak };
 }
 
 /** A heading whose extent the source marked in bold: the bold prefix is the heading part. */
@@ -63,5 +71,5 @@ function boldHeading(text: string, marker: NumberMarker, boldLength: number): He
     .replace(/[。！？]$/u, '')
     .trim();
   if (title === '') return null;
-  return { ...marker, title, runIn: headingLength < text.length, headingLength };
+  return { ...marker, title, runIn: headingLength < text.length, headingLength, weak: false };
 }

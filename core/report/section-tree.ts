@@ -1,7 +1,7 @@
 /**
  * Builds the section tree from the body's blocks (after the title). Numbering decides:
- * - levels: the families the document uses, in their customary order (第一部分 > 一、 > (一) >
- *   1. > (1) > ①), so a report that starts at (一) has (一) at level 1;
+ * - levels: by the order in which the document starts its numbering families (usually
+ *   第一部分, 一、, (一), 1., (1), ①), so a report that starts at (一) has (一) at level 1;
  * - sequence: a heading continues its siblings of the same family under the same parent (the
  *   first is 1, the next one more), so an inline 一、 in a paragraph run or a restarted 1. 2. 3.
  *   list is body text, not a heading;
@@ -11,7 +11,7 @@
 import { isGlossaryTitle } from './appendix';
 import { recognizeHeading, type HeadingMatch } from './heading';
 import { isContentsHeading } from './line-shapes';
-import { FAMILY_ORDER, joinNumberPath, type NumberFamily } from './numbering';
+import { joinNumberPath, type NumberFamily } from './numbering';
 import type { HeadingLevel, Paragraph, ParagraphKind, Section } from './report-model';
 import { allocateSectionId, baseSectionId } from './section-ids';
 import type { SourceBlock } from './source-blocks';
@@ -47,14 +47,18 @@ interface OpenSection {
   section: Section;
 }
 
-/** The level of each family the document starts (a family never numbered 1 has no headings). */
+/**
+ * The level of each family, by the order in which the document starts them (a family never
+ * numbered 1 has no headings): 第一部分 before 一、 before 第一条 makes 第一条 level 3.
+ */
 function familyLevels(
   candidates: readonly (HeadingMatch | null)[],
 ): Map<NumberFamily, HeadingLevel> {
-  const started = new Set(candidates.filter((c) => c?.value === 1).map((c) => c?.family));
   const levels = new Map<NumberFamily, HeadingLevel>();
-  for (const family of FAMILY_ORDER) {
-    if (started.has(family)) levels.set(family, (levels.size + 1) as HeadingLevel);
+  for (const candidate of candidates) {
+    if (candidate?.value !== 1 || candidate.weak) continue;
+    if (levels.has(candidate.family) || levels.size >= 9) continue;
+    levels.set(candidate.family, (levels.size + 1) as HeadingLevel);
   }
   return levels;
 }
@@ -135,7 +139,9 @@ export function buildSectionTree(
       const parent = stack[depth - 1]?.section ?? null;
       const inGlossary = stack.slice(0, depth).some((open) => open.section.appendix);
       const previous = lastOfFamily(parent?.children ?? tree.sections, heading.family, numbering);
-      const continues = previous === null ? heading.value === 1 : heading.value === previous + 1;
+      // A weak candidate (a long numbered sentence) only continues a sequence, never starts one.
+      const continues =
+        previous === null ? heading.value === 1 && !heading.weak : heading.value === previous + 1;
       if (!inGlossary && continues) {
         stack.length = depth;
         const section = makeSection(heading, level, block, parent, takenIds);

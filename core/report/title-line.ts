@@ -116,9 +116,12 @@ export function findTitle(blocks: readonly SourceBlock[], declared: readonly str
   const window = blocks.slice(0, MAX_FRONT_BLOCKS);
   // In a red-header 公文 everything down to the 发文字号 (or the 文件 mark) is front matter.
   let start = 0;
+  // The search stops at the text itself: a table, a sentence, a salutation or a heading.
   for (const [i, block] of window.entries()) {
-    if (block.rows || (endsLikeSentence(block.text) && !isFrontLine(block))) break;
-    if (isDocumentNumber(block.text) || isIssuerMark(block.text)) start = i + 1;
+    const { text } = block;
+    if (isDocumentNumber(text) || isIssuerMark(text)) start = i + 1;
+    else if (isFrontLine(block)) continue;
+    else if (block.rows || !looksLikeTitle(text)) break;
   }
   let first = start;
   while (first < window.length && isFrontLine(window[first] as SourceBlock)) first += 1;

@@ -238,12 +238,30 @@ describe('parseReport on small fixtures', () => {
     ]);
   });
 
-  it('nests a skipped level under the nearest smaller level', () => {
+  // Issue 9: levels follow the order in which a document starts its families, so a (一) first
+  // seen under 1. nests under it (before, (一) was always level 2 and became 1.'s sibling).
+  it('gives families their levels in the order the document starts them', () => {
     const doc = parse('一、总\n1.分项。正文\n（一）次\n');
-    expect(doc.flatSections.map((s) => [s.id, s.parentId, s.numberPath])).toEqual([
-      ['s1', null, '一、'],
-      ['s1-1', 's1', '一、1.'],
-      ['s1-1-b', 's1', '一、(一)'],
+    expect(doc.flatSections.map((s) => [s.id, s.parentId, s.level, s.numberPath])).toEqual([
+      ['s1', null, 1, '一、'],
+      ['s1-1', 's1', 2, '一、1.'],
+      ['s1-1-1', 's1-1', 3, '一、1. (一)'],
+    ]);
+  });
+
+  it('suffixes the id of a section whose path repeats under another family', () => {
+    // 一、 > (一) > 1. is the document's order; a later 1. straight under 一、 skips (一) and
+    // would take the id of (一).
+    const doc = parse('一、总\n（一）甲\n1.乙\n二、分\n（一）丙\n');
+    expect(doc.flatSections.map((s) => s.id)).toEqual(['s1', 's1-1', 's1-1-1', 's2', 's2-1']);
+    const skipped = parse('一、总\n（一）甲\n1.乙\n二、分\n1.丁\n（一）丙\n');
+    expect(skipped.flatSections.map((s) => [s.id, s.numberPath])).toEqual([
+      ['s1', '一、'],
+      ['s1-1', '一、(一)'],
+      ['s1-1-1', '一、(一) 1.'],
+      ['s2', '二、'],
+      ['s2-1', '二、1.'],
+      ['s2-1-b', '二、(一)'],
     ]);
   });
 
