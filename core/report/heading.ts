@@ -16,7 +16,7 @@ export interface HeadingMatch extends NumberMarker {
   headingLength: number;
   /**
    * True when the line reads more like a numbered item than a heading (a first sentence over
-   * 100 characters, one full sentence of 80 or more, an item ending in ；): it is a heading
+   * 100 characters or with a ；in it, one full sentence of 80 or more, an item ending in ；): it is a heading
    * only where its number continues a sequence of headings, never to start one.
    */
   weak: boolean;
@@ -57,6 +57,7 @@ export function recognizeHeading(text: string, boldLength = 0): HeadingMatch | n
   const runIn = headingLength < text.length;
   const weak =
     titleEnd > MAX_HEADING_TITLE_LENGTH ||
+    /[；;]/u.test(title) ||
     (!runIn && !ordinal && LIST_ITEM_END.test(text)) ||
     (!runIn && ender !== null && title.length >= MIN_SENTENCE_ITEM_LENGTH);
   return { ...marker, title, runIn, headingLength, weak };

@@ -57,6 +57,23 @@ function withDeclared(fields: MetadataField[], source: ReportSource): MetadataFi
   return [...fields, ...declared.filter((field) => !known.has(field.label))];
 }
 
+/** The fields of a «label：value» line outside the header (it stays a paragraph too). */
+const lineFields = (block: SourceBlock): MetadataField[] =>
+  block.rows ? [] : (headerFields(block) ?? []);
+
+/**
+ * The label lines right under the title ("来源：北京日报"), before the text's first sentence:
+ * they are document information as well as paragraphs.
+ */
+function openingInfo(rest: readonly SourceBlock[]): SourceBlock[] {
+  const lines: SourceBlock[] = [];
+  for (const block of rest.slice(0, 4)) {
+    if (lineFields(block).length > 0) lines.push(block);
+    else if (/[。！？]/u.test(block.text)) break;
+  }
+  return lines;
+}
+
 /** Parses an imported report into the document model; never throws. */
 export function loadReportDocument(source: ReportSource): ReportDocument {
   const text = typeof source.text === 'string' ? source.text : '';
@@ -92,10 +109,7 @@ export function loadReportDocument(source: ReportSource): ReportDocument {
   const appendixParagraphs = appendices.flatMap((section) => section.paragraphs);
 
   const metadata = withDeclared(
-    [
-      ...header.fields,
-      ...frontBlocks.flatMap((block) => (block.rows ? [] : (headerFields(block) ?? []))),
-    ],
+    [...header.fields, ...[...frontBlocks, ...openingInfo(rest)].flatMap(lineFields)],
     source,
   );
   const titleText =
