@@ -15,7 +15,7 @@ const FIELD_SOURCES: Record<keyof DocumentInfo, readonly string[]> = {
   issuer: ['发文机关', '发文单位'],
 };
 
-/** Offices, not people: a 主送机关 names bodies ("各区人民政府，市政府各部门："). */
+/** Offices, not people: a 主送机关 names bodies ("各区人民政府，市政府各部门：", "各区："). */
 const ADDRESSEE_WORDS =
   /政府|部门|机构|单位|局|厅|委|办|院|处|室|司|中心|公司|学校|街道|乡镇|党组|会$/u;
 
@@ -25,7 +25,8 @@ function addresseeLine(opening: readonly SourceBlock[]): string | undefined {
     const { text } = block;
     if (block.rows || isDocumentNumber(text)) continue;
     if (endsWithColon(text) && !text.startsWith('各位') && text.length <= 200) {
-      return !/[。！？]/u.test(text) && ADDRESSEE_WORDS.test(text.slice(0, -1))
+      const named = text.slice(0, -1);
+      return !/[。！？]/u.test(text) && (ADDRESSEE_WORDS.test(named) || named.startsWith('各'))
         ? text.slice(0, -1).trim()
         : undefined;
     }

@@ -116,12 +116,23 @@ export function findTitle(blocks: readonly SourceBlock[], declared: readonly str
   const window = blocks.slice(0, MAX_FRONT_BLOCKS);
   // In a red-header 公文 everything down to the 发文字号 (or the 文件 mark) is front matter.
   let start = 0;
-  // The search stops at the text itself: a table, a sentence, a salutation or a heading.
+  // The search stops at the text itself: a table, a sentence, a salutation or a heading. A
+  // 发文字号 under a title line belongs to that title, unless a 文件 mark made it a header line.
+  let sawTitleLine = false;
+  let sawMark = false;
   for (const [i, block] of window.entries()) {
     const { text } = block;
-    if (isDocumentNumber(text) || isIssuerMark(text)) start = i + 1;
-    else if (isFrontLine(block)) continue;
-    else if (block.rows || !looksLikeTitle(text)) break;
+    if (isIssuerMark(text)) {
+      [start, sawMark] = [i + 1, true];
+    } else if (isDocumentNumber(text)) {
+      if (!sawTitleLine || sawMark) start = i + 1;
+    } else if (isFrontLine(block)) {
+      continue;
+    } else if (block.rows || !looksLikeTitle(text)) {
+      break;
+    } else {
+      sawTitleLine = true;
+    }
   }
   let first = start;
   while (first < window.length && isFrontLine(window[first] as SourceBlock)) first += 1;
