@@ -61,7 +61,9 @@ export function findClosing(blocks: readonly SourceBlock[]): ClosingFacts {
 function withAttachmentNote(blocks: readonly SourceBlock[], start: number): number {
   if (start >= blocks.length) return start;
   for (let i = start - 1; i >= 0 && i >= start - 12; i -= 1) {
-    const text = blocks[i]?.text ?? '';
+    const block = blocks[i];
+    if (!block || block.rows) return start;
+    const { text } = block;
     if (/^附件\s*[:：]/u.test(text)) return i;
     const item = recognizeHeading(text);
     if (!item || item.family !== 'digit' || text.length > 60) return start;

@@ -7,6 +7,8 @@
 import { recognizeHeading } from './heading';
 import {
   endsLikeSentence,
+  isAnnotationLine,
+  isRecordLine,
   endsWithColon,
   isContentsHeading,
   isDateLine,
@@ -30,12 +32,13 @@ const MAX_FRONT_BLOCKS = 12;
 /** A line above the title that belongs to neither the title nor the text. */
 export function isFrontLine(block: SourceBlock): boolean {
   const { text } = block;
+  if (block.rows) return false;
   return (
     isWebChrome(text) ||
     isDateLine(text) ||
     isDocumentNumber(text) ||
     isIssuerMark(text) ||
-    (!block.rows && headerFields(block) !== null)
+    headerFields(block) !== null
   );
 }
 
@@ -52,6 +55,8 @@ export function looksLikeTitle(text: string): boolean {
     !isWebChrome(text) &&
     !isDateLine(text) &&
     !isDocumentNumber(text) &&
+    !isAnnotationLine(text) &&
+    !isRecordLine(text) &&
     recognizeHeading(text) === null
   );
 }
@@ -122,13 +127,14 @@ export function findTitle(blocks: readonly SourceBlock[], declared: readonly str
   let sawMark = false;
   for (const [i, block] of window.entries()) {
     const { text } = block;
+    if (block.rows) break;
     if (isIssuerMark(text)) {
       [start, sawMark] = [i + 1, true];
     } else if (isDocumentNumber(text)) {
       if (!sawTitleLine || sawMark) start = i + 1;
     } else if (isFrontLine(block)) {
       continue;
-    } else if (block.rows || !looksLikeTitle(text)) {
+    } else if (!looksLikeTitle(text)) {
       break;
     } else {
       sawTitleLine = true;
