@@ -50,11 +50,20 @@ function fileTitle(fileName: string | undefined): string | null {
   return stem === '' ? null : stem;
 }
 
-/** Fields the format declared, for labels the text did not already give. */
-function withDeclared(fields: MetadataField[], source: ReportSource): MetadataField[] {
-  const declared = declaredMetadata(source.declaredFields ?? []);
-  const known = new Set(fields.map((field) => field.label));
-  return [...fields, ...declared.filter((field) => !known.has(field.label))];
+/**
+ * The header's fields, then those of label lines in the text and those the format declared,
+ * each only for a label not given before (the header is the fullest published form).
+ */
+function mergeFields(...lists: readonly MetadataField[][]): MetadataField[] {
+  const [first = [], ...rest] = lists;
+  const merged = [...first];
+  const known = new Set(first.map((field) => field.label));
+  for (const field of rest.flat()) {
+    if (known.has(field.label)) continue;
+    known.add(field.label);
+    merged.push(field);
+  }
+  return merged;
 }
 
 /** The fields of a «label：value» line outside the header (it stays a paragraph too). */
@@ -108,9 +117,10 @@ export function loadReportDocument(source: ReportSource): ReportDocument {
     .map((block, i) => makeParagraph(`end-p${i + 1}`, 'closing', null, block));
   const appendixParagraphs = appendices.flatMap((section) => section.paragraphs);
 
-  const metadata = withDeclared(
-    [...header.fields, ...[...frontBlocks, ...openingInfo(rest)].flatMap(lineFields)],
-    source,
+  const metadata = mergeFields(
+    header.fields,
+    [...frontBlocks, ...openingInfo(rest)].flatMap(lineFields),
+    declaredMetadata(source.declaredFields ?? []),
   );
   const titleText =
     fieldTitle ??

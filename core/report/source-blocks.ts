@@ -99,16 +99,35 @@ function declaredTableLines(
   return result;
 }
 
-function boldLengthOf(line: SourceLine, bold: readonly TextRange[]): number {
-  for (const range of bold) {
-    if (range.end <= line.start) continue;
-    if (range.start > line.start) {
-      // Bold that starts in the line's leading whitespace still starts the line.
-      return 0;
-    }
-    return Math.min(range.end, line.end) - line.start;
+/** Bold ranges sorted, with touching or overlapping ranges merged (Word splits runs freely). */
+function mergeBold(bold: readonly TextRange[]): TextRange[] {
+  const sorted = bold
+    .filter((r) => Number.isFinite(r.start) && Number.isFinite(r.end) && r.end > r.start)
+    .sort((a, b) => a.start - b.start);
+  const merged: TextRange[] = [];
+  for (const range of sorted) {
+    const last = merged.at(-1);
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push({ start: range.start, end: range.end });
   }
-  return 0;
+  return merged;
+}
+
+/**
+ * How many leading characters of a line are bold. `cursor` walks the sorted ranges as the
+ * lines come in order, so the whole text costs one pass.
+ */
+function boldLengthOf(
+  line: SourceLine,
+  bold: readonly TextRange[],
+  cursor: { at: number },
+): number {
+  while (cursor.at < bold.length && (bold[cursor.at] as TextRange).end <= line.start)
+    cursor.at += 1;
+  const range = bold[cursor.at];
+  // A range counts when it covers the line's first character (it may start in the indent).
+  if (!range || range.start > line.start) return 0;
+  return Math.min(range.end, line.end) - line.start;
 }
 
 function tableBlock(
@@ -135,7 +154,8 @@ export function splitBlocks(source: ReportSource): SourceBlock[] {
     source.tables === undefined
       ? detectTables(lines).map(([first, last]) => ({ first, last, table: null }))
       : declaredTableLines(lines, source.tables);
-  const bold = [...(source.bold ?? [])].filter((r) => r.end > r.start);
+  const bold = mergeBold(source.bold ?? []);
+  const boldCursor = { at: 0 };
   const blocks: SourceBlock[] = [];
   let t = 0;
   for (let i = 0; i < lines.length; i += 1) {
@@ -147,7 +167,10 @@ export function splitBlocks(source: ReportSource): SourceBlock[] {
       continue;
     }
     const line = lines[i] as SourceLine;
-    blocks.push({ ...line, boldLength: line.text === '' ? 0 : boldLengthOf(line, bold) });
+    blocks.push({
+      ...line,
+      boldLength: line.text === '' ? 0 : boldLengthOf(line, bold, boldCursor),
+    });
   }
   return blocks;
 }

@@ -360,6 +360,26 @@ describe('numbering', () => {
     // Without bold, a first sentence that long is no heading.
     expect(load(text).flatSections).toHaveLength(1);
   });
+
+  it('joins bold runs that touch, and counts bold that starts in the indent', () => {
+    const text = '某报告\n一、总体要求\n\u3000\u3000（一）坚持稳中求进。全年经济平稳运行。\n';
+    const start = text.indexOf('（一）');
+    const split = start + 3;
+    const bold = [
+      { start: start - 2, end: split },
+      { start: split, end: start + '（一）坚持稳中求进。'.length },
+    ];
+    const sub = section(load(text, { format: 'docx', bold }), 's1-1');
+    expect(sub.paragraphs[0]?.headingLength).toBe('（一）坚持稳中求进。'.length);
+    expect([sub.title, sub.runIn]).toEqual(['坚持稳中求进', true]);
+  });
+
+  it('does not read bold without a number as a heading', () => {
+    const text = '某报告\n一、总体要求\n坚持稳中求进。全年经济平稳运行。\n';
+    const start = text.indexOf('坚持');
+    const doc = load(text, { format: 'docx', bold: [{ start, end: start + 7 }] });
+    expect(doc.flatSections.map((s) => s.id)).toEqual(['s1']);
+  });
 });
 
 describe('appendices and glossaries', () => {
