@@ -111,7 +111,6 @@ export function loadReportDocument(source: ReportSource): ReportDocument {
     makeParagraph(`front-p${i + 1}`, 'front', null, block),
   );
   const title = titleParagraph(text, titleLines);
-  // The closing block belongs to the last open section for citations, but is its own part.
   const closing = main
     .slice(closingFacts.start)
     .map((block, i) => makeParagraph(`end-p${i + 1}`, 'closing', null, block));

@@ -37,19 +37,20 @@ function rowsFromLines(text: string, lines: readonly SourceLine[]): TableCell[][
 
 /** The importer's rows when every cell lies inside the table and holds no break; else null. */
 function declaredRows(text: string, table: SourceTable, from: number, to: number) {
-  const rows = table.rows.map((row) => row.map((range) => cellOf(text, range)));
+  if (!Array.isArray(table.rows) || !table.rows.every((row) => Array.isArray(row))) return null;
   const valid = table.rows.every((row) =>
     row.every(
       (r) =>
-        Number.isInteger(r.start) &&
-        Number.isInteger(r.end) &&
+        Number.isInteger(r?.start) &&
+        Number.isInteger(r?.end) &&
         r.start >= from &&
         r.end <= to &&
         r.start <= r.end &&
         !/[\t\n\r]/u.test(text.slice(r.start, r.end)),
     ),
   );
-  return valid && rows.length > 0 ? rows : null;
+  if (!valid || table.rows.length === 0) return null;
+  return table.rows.map((row) => row.map((range) => cellOf(text, range)));
 }
 
 const cellCount = (line: SourceLine): number =>
@@ -82,6 +83,7 @@ function declaredTableLines(
   const result: { first: number; last: number; table: SourceTable }[] = [];
   let minLine = 0;
   for (const table of tables) {
+    if (!Number.isFinite(table?.start) || !Number.isFinite(table?.end)) continue;
     let first = -1;
     let last = -1;
     for (let i = minLine; i < lines.length; i += 1) {
@@ -102,7 +104,7 @@ function declaredTableLines(
 /** Bold ranges sorted, with touching or overlapping ranges merged (Word splits runs freely). */
 function mergeBold(bold: readonly TextRange[]): TextRange[] {
   const sorted = bold
-    .filter((r) => Number.isFinite(r.start) && Number.isFinite(r.end) && r.end > r.start)
+    .filter((r) => Number.isFinite(r?.start) && Number.isFinite(r?.end) && r.end > r.start)
     .sort((a, b) => a.start - b.start);
   const merged: TextRange[] = [];
   for (const range of sorted) {
@@ -153,8 +155,8 @@ export function splitBlocks(source: ReportSource): SourceBlock[] {
   const tables =
     source.tables === undefined
       ? detectTables(lines).map(([first, last]) => ({ first, last, table: null }))
-      : declaredTableLines(lines, source.tables);
-  const bold = mergeBold(source.bold ?? []);
+      : declaredTableLines(lines, Array.isArray(source.tables) ? source.tables : []);
+  const bold = mergeBold(Array.isArray(source.bold) ? source.bold : []);
   const boldCursor = { at: 0 };
   const blocks: SourceBlock[] = [];
   let t = 0;

@@ -498,5 +498,17 @@ describe('tables', () => {
     ];
     const doc = load(text, { tables: bad });
     expect(doc.paragraphs.map((p) => p.text).join('')).toContain('说明。');
+    // Whatever an importer gets wrong, the parse still holds its invariants.
+    const malformed = [
+      { start: Number.NaN, end: 3, rows: [] },
+      { start: 8, end: 12, rows: null },
+      { start: 8, end: 12, rows: [[null]] },
+      null,
+    ] as unknown as SourceTable[];
+    for (const table of malformed) {
+      expect(load(text, { tables: [table], bold: [null] as unknown as TextRange[] }).title).toBe(
+        '某报告',
+      );
+    }
   });
 });
