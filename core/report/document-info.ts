@@ -19,17 +19,24 @@ const FIELD_SOURCES: Record<keyof DocumentInfo, readonly string[]> = {
 const ADDRESSEE_WORDS =
   /政府|部门|机构|单位|局|厅|委|办|院|处|室|司|中心|公司|学校|街道|乡镇|党组|会$/u;
 
+/** An opening that introduces the text ("现就有关事项通知如下："), not a list of offices. */
+const OPENING_WORDS = /如下|现将|现就|根据|按照|为了|为进一步|经研究|同意/u;
+
 /** The 主送机关 line among the first lines of the text, if one is there. */
 function addresseeLine(opening: readonly SourceBlock[]): string | undefined {
   for (const block of opening.slice(0, 4)) {
     const { text } = block;
     if (block.rows || isDocumentNumber(text)) continue;
-    if (endsWithColon(text) && !text.startsWith('各位') && text.length <= 200) {
-      const named = text.slice(0, -1);
-      return !/[。！？]/u.test(text) && (ADDRESSEE_WORDS.test(named) || named.startsWith('各'))
-        ? text.slice(0, -1).trim()
-        : undefined;
-    }
+    // The 主送机关 comes before the text; a sentence first means there is none.
+    if (/[。！？]/u.test(text)) return undefined;
+    if (!endsWithColon(text)) continue;
+    const named = text.slice(0, -1).trim();
+    const isAddressee =
+      text.length <= 200 &&
+      !named.startsWith('各位') &&
+      !OPENING_WORDS.test(named) &&
+      (ADDRESSEE_WORDS.test(named) || named.startsWith('各'));
+    return isAddressee ? named : undefined;
   }
   return undefined;
 }

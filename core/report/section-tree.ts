@@ -43,10 +43,6 @@ export function makeParagraph(
   return paragraph;
 }
 
-interface OpenSection {
-  section: Section;
-}
-
 /**
  * The level of each family, by the order in which the document starts them (a family never
  * numbered 1 has no headings): 第一部分 before 一、 before 第一条 makes 第一条 level 3.
@@ -126,7 +122,7 @@ export function buildSectionTree(
   const contents = contentsBlocks(blocks, candidates);
   const levels = familyLevels(candidates.filter((_, i) => !contents.has(i)));
   // The open sections from the root down to the current one.
-  const stack: OpenSection[] = [];
+  const stack: Section[] = [];
   // How each section was numbered (the model itself does not keep the family).
   const numbering = new Map<Section, HeadingMatch>();
 
@@ -135,9 +131,9 @@ export function buildSectionTree(
     const level = heading ? levels.get(heading.family) : undefined;
     if (heading && level !== undefined) {
       let depth = stack.length;
-      while (depth > 0 && (stack[depth - 1]?.section.level ?? 0) >= level) depth -= 1;
-      const parent = stack[depth - 1]?.section ?? null;
-      const inGlossary = stack.slice(0, depth).some((open) => open.section.appendix);
+      while (depth > 0 && (stack[depth - 1]?.level ?? 0) >= level) depth -= 1;
+      const parent = stack[depth - 1] ?? null;
+      const inGlossary = stack.slice(0, depth).some((open) => open.appendix);
       const previous = lastOfFamily(parent?.children ?? tree.sections, heading.family, numbering);
       // A weak candidate (a long numbered sentence) only continues a sequence, never starts one.
       const continues =
@@ -149,11 +145,11 @@ export function buildSectionTree(
         (parent?.children ?? tree.sections).push(section);
         tree.flatSections.push(section);
         tree.paragraphs.push(...section.paragraphs);
-        stack.push({ section });
+        stack.push(section);
         continue;
       }
     }
-    const current = stack.at(-1)?.section;
+    const current = stack.at(-1);
     const paragraph = current
       ? makeParagraph(`${current.id}-p${current.paragraphs.length}`, 'body', current.id, block)
       : makeParagraph(`pre-p${tree.preamble.length + 1}`, 'preamble', null, block);

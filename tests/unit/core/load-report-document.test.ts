@@ -191,6 +191,7 @@ describe('document information', () => {
     // The lines stay in the text as published.
     expect(texts(doc.preamble).slice(0, 2)).toEqual(['某办发〔2023〕15号', '来源：某日报']);
     expect(load('某某报告\n各位代表：\n正文。\n').documentInfo).toEqual({});
+    expect(load('某通知\n根据市政府工作部署，现就有关事项通知如下：\n').documentInfo).toEqual({});
   });
 });
 
