@@ -49,11 +49,11 @@ export const isContentsHeading = (text: string): boolean => /^目\s*录$/u.test(
 
 /** The words a document's title ends with (its genre). */
 export const TITLE_ENDING =
-  /(?:通知|通报|报告|意见|决定|办法|方案|规定|细则|公告|通告|批复|函|纪要|规划|纲要|计划|要点|指南|标准|条例|章程|总结|讲话|决算|预算|公报|说明|清单|目录|名录|指引|制度|措施|政策|解读|情况)$/u;
+  /(?:通知|通报|报告|汇报|意见|决定|办法|方案|规定|细则|公告|通告|批复|函|纪要|规划|纲要|计划|要点|指南|标准|条例|章程|总结|讲话|决算|预算|公报|说明|清单|目录|名录|指引|制度|措施|政策|解读|情况)$/u;
 
 /** Words that end the name of an office that signs a document. */
 const ISSUER_ENDING =
-  /(?:政府|办公厅|办公室|委员会|局|厅|部|委|院|署|会|中心|处|科|所|公司|集团|学校|大学|法院|检察院|人大常委会|政协|党委|支部)$/u;
+  /(?:政府|办公厅|办公室|委员会|局|厅|部|委|院|署|会|中心|处|科|所|室|馆|站|队|社|台|行|团|联|公司|集团|学校|大学|法院|检察院|人大常委会|政协|党委|支部)$/u;
 
 /** A short line of office names ("广州市民政局 广州市财政局"), as signed under a document. */
 export const looksLikeIssuer = (text: string): boolean =>
