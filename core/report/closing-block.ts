@@ -25,18 +25,24 @@ export interface ClosingFacts {
 /** The closing block at the end of `blocks` (non-empty blocks, no appendix parts). */
 export function findClosing(blocks: readonly SourceBlock[]): ClosingFacts {
   let start = blocks.length;
-  let sawDateOrIssuer = false;
+  let sawDate = false;
   for (let i = blocks.length - 1; i >= 0; i -= 1) {
     const block = blocks[i] as SourceBlock;
     if (block.rows) break;
     const { text } = block;
-    if (isDateLine(text) || isAnnotationLine(text) || isRecordLine(text) || isWebChrome(text)) {
-      sawDateOrIssuer ||= isDateLine(text);
+    if (
+      isDateLine(text) ||
+      isAnnotationLine(text) ||
+      isRecordLine(text) ||
+      isWebChrome(text) ||
+      continuesCopyList(blocks, i)
+    ) {
+      sawDate ||= isDateLine(text);
       start = i;
       continue;
     }
     // A signing body stands right above the date (or above another signing line).
-    if (sawDateOrIssuer && looksLikeIssuer(text) && i + 1 === start) {
+    if (sawDate && looksLikeIssuer(text) && i + 1 === start) {
       start = i;
       continue;
     }
@@ -55,6 +61,16 @@ export function findClosing(blocks: readonly SourceBlock[]): ClosingFacts {
     ...(issuerLines.length > 0 ? { issuer: issuerLines.join(' ') } : {}),
     ...(date ? { date } : {}),
   };
+}
+
+/** A line that continues a 抄送 list above it ("抄送：市委办公厅，" / "市政协办公厅。"). */
+function continuesCopyList(blocks: readonly SourceBlock[], at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - 3; i -= 1) {
+    const block = blocks[i];
+    if (!block || block.rows || !/[，、,]$/u.test(block.text)) return false;
+    if (/^(?:抄送|抄报|分送|发送)\s*[:：]/u.test(block.text)) return true;
+  }
+  return false;
 }
 
 /** Pulls the 附件说明 ("附件：1.…" and its numbered lines) above a signature into the block. */

@@ -4,7 +4,7 @@
  * 主送机关 line that opens the text, and the 落款's signing body and date.
  */
 import type { ClosingFacts } from './closing-block';
-import { endsWithColon, isDocumentNumber } from './line-shapes';
+import { documentNumberOf, endsWithColon, isDocumentNumber } from './line-shapes';
 import type { DocumentInfo, MetadataField } from './report-model';
 import type { SourceBlock } from './source-blocks';
 
@@ -53,7 +53,8 @@ export function readDocumentInfo(
     if (value !== undefined) info[key] = value;
   }
   const numberLine = [...front, ...opening.slice(0, 2)].find((b) => isDocumentNumber(b.text));
-  if (!info.documentNumber && numberLine) info.documentNumber = numberLine.text;
+  const documentNumber = numberLine ? documentNumberOf(numberLine.text) : null;
+  if (!info.documentNumber && documentNumber) info.documentNumber = documentNumber;
   const addressee = addresseeLine(opening);
   if (!info.addressee && addressee) info.addressee = addressee;
   if (!info.issuedDate && closing.date) info.issuedDate = closing.date;

@@ -15,12 +15,19 @@ export const isDateLine = (text: string): boolean => new RegExp(`^${DATE}$`, 'u'
 /** A date anywhere in the line. */
 export const containsDate = (text: string): boolean => new RegExp(DATE, 'u').test(text);
 
-/** 发文字号 alone on its line: "穗府办规〔2021〕7号", "发改办财金规〔2019〕860 号". */
-export const isDocumentNumber = (text: string): boolean =>
-  text.length <= 40 &&
-  /^[\u4e00-\u9fff]{1,16}\s*[〔［[（(【]\s*(?:19|20)\d{2}\s*[〕］\])）】]\s*第?\s*\d{1,5}\s*号$/u.test(
-    text,
-  );
+const DOCUMENT_NUMBER =
+  /^([\u4e00-\u9fff]{1,16}\s*[〔［[（(【]\s*(?:19|20)\d{2}\s*[〕］\])）】]\s*第?\s*\d{1,5}\s*号)(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·\s]{1,20})?$/u;
+
+/**
+ * The 发文字号 of a line that is only that (with the 签发人 of an upward report, if any):
+ * "穗府办规〔2021〕7号", "发改办财金规〔2019〕860 号", "某府〔2024〕3号 签发人：某某"; else null.
+ */
+export function documentNumberOf(text: string): string | null {
+  return text.length <= 60 ? (DOCUMENT_NUMBER.exec(text)?.[1] ?? null) : null;
+}
+
+/** A line that is a 发文字号 (see documentNumberOf). */
+export const isDocumentNumber = (text: string): boolean => documentNumberOf(text) !== null;
 
 /** The 发文机关标志 of a red-header document: "…办公厅文件", "文件". */
 export const isIssuerMark = (text: string): boolean =>

@@ -82,6 +82,11 @@ describe('title', () => {
     expect(doc.front?.every((p) => p.kind === 'front' && p.sectionId === null)).toBe(true);
     expect(doc.title).toBe('关于做好春节期间安全工作的通知');
     expect(doc.documentInfo?.documentNumber).toBe('某府办〔2024〕3号');
+    const signed = load(
+      '某县人民政府文件\n某政报〔2024〕9号\u3000\u3000签发人：张某\n关于某事的请示\n',
+    );
+    expect(signed.documentInfo?.documentNumber).toBe('某政报〔2024〕9号');
+    expect(signed.title).toBe('关于某事的请示');
   });
 
   it('prefers the 标题 field and the web page title without the site name', () => {
@@ -232,6 +237,19 @@ describe('closing block', () => {
       issuedDate: '2024年3月5日',
       addressee: '各区',
     });
+  });
+
+  it('keeps a 抄送 list that runs over lines in the block', () => {
+    const doc = load(
+      '某报告\n一、情况\n工作扎实推进。\n某县档案馆\n2024年3月5日\n抄送：县委办公室，县人大常委会办公室，\n县政协办公室。\n',
+    );
+    expect(texts(doc.closing)).toEqual([
+      '某县档案馆',
+      '2024年3月5日',
+      '抄送：县委办公室，县人大常委会办公室，',
+      '县政协办公室。',
+    ]);
+    expect(doc.documentInfo).toEqual({ issuer: '某县档案馆', issuedDate: '2024年3月5日' });
   });
 
   it('takes no office name without a date, and no sentence', () => {
