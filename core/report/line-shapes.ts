@@ -9,11 +9,14 @@ const DATE =
   `(?:${DIGIT}{4}|${HAN_DIGIT}{4})\\s*年\\s*(?:${DIGIT}{1,2}|${HAN_DIGIT}{1,3})\\s*月` +
   `\\s*(?:${DIGIT}{1,2}|${HAN_DIGIT}{1,3})\\s*日`;
 
+const DATE_LINE = new RegExp(`^${DATE}$`, 'u');
+const DATE_ANYWHERE = new RegExp(DATE, 'u');
+
 /** A line that is only a date: "2021年4月13日", "2019 年 8 月 20 日", "二〇二四年三月五日". */
-export const isDateLine = (text: string): boolean => new RegExp(`^${DATE}$`, 'u').test(text);
+export const isDateLine = (text: string): boolean => DATE_LINE.test(text);
 
 /** A date anywhere in the line. */
-export const containsDate = (text: string): boolean => new RegExp(DATE, 'u').test(text);
+export const containsDate = (text: string): boolean => DATE_ANYWHERE.test(text);
 
 const DOCUMENT_NUMBER =
   /^([\u4e00-\u9fff]{1,16}\s*[〔［[（(【]\s*(?:19|20)\d{2}\s*[〕］\])）】]\s*第?\s*\d{1,5}\s*号)(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·\s]{1,20})?$/u;
