@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { documentParts } from '../../../core/report/document-parts';
 import { loadReportDocument } from '../../../core/report/load-report-document';
 import type { ReportDocument, Section } from '../../../core/report/report-model';
 import type { ReportSource, SourceTable, TextRange } from '../../../core/report/report-source';
@@ -529,5 +530,43 @@ describe('tables', () => {
         '某报告',
       );
     }
+  });
+});
+
+describe('documentParts', () => {
+  it('orders front, title, preamble, sections, 落款 and appendices as published', () => {
+    const doc = load(
+      [
+        '某府办〔2024〕3号',
+        '关于某事的通知',
+        '各区：',
+        '一、要求',
+        '二、安排',
+        '某市人民政府办公室',
+        '2024年3月5日',
+        '附件1',
+        '某某名单',
+      ].join('\n'),
+    );
+    const parts = documentParts(doc).map((part) =>
+      part.kind === 'section'
+        ? `section ${part.section.id}`
+        : part.kind === 'title'
+          ? 'title'
+          : `${part.kind} ${part.paragraphs.length}`,
+    );
+    expect(parts).toEqual([
+      'front 1',
+      'title',
+      'preamble 1',
+      'section s1',
+      'section s2',
+      'closing 2',
+      'section a1',
+    ]);
+  });
+
+  it('has no parts for an empty document', () => {
+    expect(documentParts(load(' \n'))).toEqual([]);
   });
 });
