@@ -1,15 +1,39 @@
 /**
- * Recognises the number markers that structure Chinese government reports and gives their
- * level, canonical half-width form and numeric value:
- *   一、 (level 1)   (一) or （一） (level 2)   1. 1． 1、 (level 3)   (1) or （1） (level 4)
+ * Recognises the number markers that structure Chinese government reports, with their family,
+ * canonical half-width form and numeric value. The families in their customary order, top down:
+ *   第一部分  第一章  第一节  第一条  一、  (一) or （一）  1. 1． 1、  (1) or （1）  ①
+ * Which level a family takes depends on the document (see `familyLevels` in section-tree.ts).
  */
-import type { HeadingLevel } from './report-model';
+
+export type NumberFamily =
+  | 'part'
+  | 'chapter'
+  | 'section'
+  | 'article'
+  | 'han'
+  | 'paren-han'
+  | 'digit'
+  | 'paren-digit'
+  | 'circled';
+
+/** The families from the top of a document down; a family's index is its rank. */
+export const FAMILY_ORDER: readonly NumberFamily[] = [
+  'part',
+  'chapter',
+  'section',
+  'article',
+  'han',
+  'paren-han',
+  'digit',
+  'paren-digit',
+  'circled',
+];
 
 export interface NumberMarker {
-  level: HeadingLevel;
-  /** The marker exactly as published, e.g. "（二）", "6．". */
+  family: NumberFamily;
+  /** The marker exactly as published, e.g. "（二）", "6．", "第一部分". */
   marker: string;
-  /** The canonical half-width marker, e.g. "(二)", "6.". */
+  /** The canonical half-width marker, e.g. "(二)", "6.", "第一部分". */
   number: string;
   /** The marker's numeric value, e.g. 2 for "(二)"; ids are built from it. */
   value: number;
@@ -35,58 +59,89 @@ function digitsValue(digits: string): number {
   return Number.parseInt(halfWidth, 10);
 }
 
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
 const OPEN = '[(（]';
 const CLOSE = '[)）]';
 const HAN_NUMERAL = '[一二三四五六七八九十]{1,3}';
 const DIGITS = '[0-9０-９]{1,3}';
 
 interface MarkerPattern {
-  level: HeadingLevel;
+  family: NumberFamily;
   pattern: RegExp;
   value: (numeral: string) => number | null;
-  canonical: (value: number, numeral: string) => string;
+  canonical: (value: number, numeral: string, match: RegExpExecArray) => string;
 }
+
+const hanOrDigits = (numeral: string): number | null =>
+  /^[0-9０-９]+$/u.test(numeral) ? digitsValue(numeral) : chineseNumeralValue(numeral);
+
+const ORDINAL_FAMILIES: Record<string, NumberFamily> = {
+  部分: 'part',
+  章: 'chapter',
+  节: 'section',
+  条: 'article',
+};
 
 /*
  * Digit markers must not be followed by another digit, so "12.5%" and "1、2、3项" stay body
- * text. ("2023年" never matches: a year has no marker after its digits.)
+ * text. ("2023年" never matches: a year has no marker after its digits.) 第一部分/章/节/条 must
+ * end the line or be followed by a space or the title, never by 的 or a digit ("第一条的规定").
  */
 const MARKER_PATTERNS: readonly MarkerPattern[] = [
   {
-    level: 1,
-    pattern: new RegExp(`^(${HAN_NUMERAL})、`, 'u'),
+    family: 'part',
+    pattern: new RegExp(`^第(${HAN_NUMERAL}|${DIGITS})(部分|章|节|条)(?![的中之0-9０-９])`, 'u'),
+    value: hanOrDigits,
+    canonical: (_value, numeral, match) => `第${numeral}${match[2] ?? ''}`,
+  },
+  {
+    family: 'han',
+    pattern: new RegExp(`^(${HAN_NUMERAL})[、．]`, 'u'),
     value: chineseNumeralValue,
     canonical: (_value, numeral) => `${numeral}、`,
   },
   {
-    level: 2,
+    family: 'paren-han',
     pattern: new RegExp(`^${OPEN}(${HAN_NUMERAL})${CLOSE}`, 'u'),
     value: chineseNumeralValue,
     canonical: (_value, numeral) => `(${numeral})`,
   },
   {
-    level: 3,
+    family: 'digit',
     pattern: new RegExp(`^(${DIGITS})[.．、](?![0-9０-９])`, 'u'),
     value: digitsValue,
     canonical: (value) => `${value}.`,
   },
   {
-    level: 4,
+    family: 'paren-digit',
     pattern: new RegExp(`^${OPEN}(${DIGITS})${CLOSE}`, 'u'),
     value: digitsValue,
     canonical: (value) => `(${value})`,
+  },
+  {
+    family: 'circled',
+    pattern: new RegExp(`^([${CIRCLED}])`, 'u'),
+    value: (numeral) => CIRCLED.indexOf(numeral) + 1 || null,
+    canonical: (_value, numeral) => numeral,
   },
 ];
 
 /** The number marker at the start of `text`, or null when the text does not start with one. */
 export function matchNumberMarker(text: string): NumberMarker | null {
-  for (const { level, pattern, value: valueOf, canonical } of MARKER_PATTERNS) {
+  for (const { family, pattern, value: valueOf, canonical } of MARKER_PATTERNS) {
     const match = pattern.exec(text);
     const numeral = match?.[1];
     if (!match || numeral === undefined) continue;
     const value = valueOf(numeral);
     if (value === null) continue;
-    return { level, marker: match[0], number: canonical(value, numeral), value };
+    const ordinal = family === 'part' ? ORDINAL_FAMILIES[match[2] ?? ''] : undefined;
+    return {
+      family: ordinal ?? family,
+      marker: match[0],
+      number: canonical(value, numeral, match),
+      value,
+    };
   }
   return null;
 }

@@ -16,10 +16,27 @@ export interface MetadataField {
   value: string;
 }
 
-/** Heading levels by numbering style: 一、=1, (一)=2, 1.=3, (1)=4. */
-export type HeadingLevel = 1 | 2 | 3 | 4;
+/**
+ * Heading levels, 1 at the top. A document's numbering families (第一部分, 一、, (一), 1., (1), ①…)
+ * take levels in their customary order, counting only the families the document uses: in a
+ * report numbered 一、/(一)/1. they are 1/2/3; in one that starts at (一), (一) is 1.
+ */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
-export type ParagraphKind = 'title' | 'preamble' | 'heading' | 'body';
+/**
+ * 'front': a line above the title that is neither header nor title (a 发文机关标志 such as
+ * "…办公厅文件", a 发文字号 above the title, web chrome, a 来源 line). 'table': a whole table.
+ * 'closing': the 落款 block after the text (signing body, date, （此件公开发布）, 抄送/印发).
+ */
+export type ParagraphKind =
+  'title' | 'preamble' | 'heading' | 'body' | 'table' | 'front' | 'closing';
+
+/** One cell of a table paragraph: a verbatim slice of the source (never contains \t or \n). */
+export interface TableCell {
+  text: string;
+  start: number;
+  end: number;
+}
 
 export interface Paragraph {
   /** Stable id: derived from the section's numbering and the paragraph's place in it. */
@@ -38,6 +55,8 @@ export interface Paragraph {
    * `text.slice(headingLength)` is the run-in body. Equal to text.length for a standalone heading.
    */
   headingLength?: number;
+  /** For a 'table' paragraph: its rows of cells in order; `text` is the whole table's text. */
+  rows?: TableCell[][];
 }
 
 export interface Section {
@@ -61,20 +80,50 @@ export interface Section {
   children: Section[];
   /** Id of the parent section, or null at the top level. */
   parentId: string | null;
+  /**
+   * True for an appendix or glossary part (附件, 附件2 名词解释, 名词、术语注释, 附表, or a numbered
+   * part titled 名词解释): a top-level section whose numbered entries are body paragraphs (a
+   * list), not sections. Appendix sections come after the main sections and `closing`.
+   */
+  appendix?: boolean;
+}
+
+/**
+ * The 公文 fields recognised in the text or the header (each as published, trimmed), for the
+ * 文件信息 card and the library. Absent when not found.
+ */
+export interface DocumentInfo {
+  /** 发文字号, e.g. "穗府办规〔2021〕7号". */
+  documentNumber?: string;
+  /** 主送机关, without the closing colon, e.g. "各区人民政府，市政府各部门". */
+  addressee?: string;
+  /** 成文日期, e.g. "2021年4月13日". */
+  issuedDate?: string;
+  /** 发文机关 (the signing body of the 落款, or the header field). */
+  issuer?: string;
 }
 
 export interface ReportDocument {
   /** The header fields in published order; empty when the report has no header. */
   metadata: MetadataField[];
-  /** The report's title as published (the title line, or the 信息名称 field), or null. */
+  /**
+   * The report's title: the 标题 field, the declared title (web page, minus the site's suffix),
+   * the title paragraph's lines joined, the 信息名称 field, or the file name without extension.
+   */
   title: string | null;
-  /** The title paragraph, if a title line was found in the body. */
+  /**
+   * The title paragraph, if a title was found in the body. A 公文 title spans 2–3 lines: then
+   * `text` is the verbatim slice over those lines (line breaks included; show it pre-line).
+   */
   titleParagraph: Paragraph | null;
   /** Paragraphs between the title and the first heading. */
   preamble: Paragraph[];
-  /** Top-level sections (usually the 一、 level). */
+  /** Top-level sections (usually the 一、 level), then the appendix parts (`appendix: true`). */
   sections: Section[];
-  /** Every paragraph of the body in document order (title, preamble, headings, bodies). */
+  /**
+   * Every paragraph of the body in document order: front, title, preamble, the main sections'
+   * paragraphs, closing, then the appendix sections' paragraphs.
+   */
   paragraphs: Paragraph[];
   /** Every section in document order (pre-order), for lookups and navigation. */
   flatSections: Section[];
@@ -84,4 +133,10 @@ export interface ReportDocument {
    * is in exactly one paragraph; `source.slice(0, bodyStart)` is the metadata header.
    */
   bodyStart?: number;
+  /** Lines above the title that are not the header (kind 'front'), in order. */
+  front?: Paragraph[];
+  /** The 落款 block after the main text (kind 'closing'), in order; before any appendix. */
+  closing?: Paragraph[];
+  /** 发文字号, 主送机关, 成文日期, 发文机关 where recognised. */
+  documentInfo?: DocumentInfo;
 }

@@ -23,17 +23,54 @@ describe('chineseNumeralValue', () => {
 });
 
 describe('matchNumberMarker', () => {
-  it('gives level, canonical number and value', () => {
+  // Issue 9: a marker gives its family; the level depends on the families a document uses.
+  it('gives family, canonical number and value', () => {
     expect(matchNumberMarker('十一、x')).toEqual({
-      level: 1,
+      family: 'han',
       marker: '十一、',
       number: '十一、',
       value: 11,
     });
-    expect(matchNumberMarker('（三）x')).toMatchObject({ level: 2, number: '(三)', value: 3 });
-    expect(matchNumberMarker('１２．x')).toMatchObject({ level: 3, number: '12.', value: 12 });
-    expect(matchNumberMarker('7、x')).toMatchObject({ level: 3, number: '7.', value: 7 });
-    expect(matchNumberMarker('(4)x')).toMatchObject({ level: 4, number: '(4)', value: 4 });
+    expect(matchNumberMarker('（三）x')).toMatchObject({
+      family: 'paren-han',
+      number: '(三)',
+      value: 3,
+    });
+    expect(matchNumberMarker('１２．x')).toMatchObject({
+      family: 'digit',
+      number: '12.',
+      value: 12,
+    });
+    expect(matchNumberMarker('7、x')).toMatchObject({ family: 'digit', number: '7.', value: 7 });
+    expect(matchNumberMarker('(4)x')).toMatchObject({
+      family: 'paren-digit',
+      number: '(4)',
+      value: 4,
+    });
+  });
+
+  it('reads 第一部分/第二章/第三节/第十条 and circled numbers', () => {
+    expect(matchNumberMarker('第一部分 概况')).toMatchObject({
+      family: 'part',
+      number: '第一部分',
+      value: 1,
+    });
+    expect(matchNumberMarker('第二章　总则')).toMatchObject({ family: 'chapter', value: 2 });
+    expect(matchNumberMarker('第三节')).toMatchObject({ family: 'section', value: 3 });
+    expect(matchNumberMarker('第十条 为了')).toMatchObject({ family: 'article', value: 10 });
+    expect(matchNumberMarker('第12条')).toMatchObject({ family: 'article', value: 12 });
+    expect(matchNumberMarker('②其他')).toMatchObject({ family: 'circled', number: '②', value: 2 });
+    expect(matchNumberMarker('一．总则')).toMatchObject({
+      family: 'han',
+      number: '一、',
+      value: 1,
+    });
+  });
+
+  it('does not read 第一条的规定 or 第一次 as markers', () => {
+    for (const text of ['第一条的规定', '第一次会议', '第1部分中', '第一章中的']) {
+      expect(matchNumberMarker(text)).toBeNull();
+    }
   });
 
   it('ignores digits that continue a number', () => {

@@ -18,6 +18,11 @@ const MARKERS = [
   '3、',
   '(2)',
   '（4）',
+  // Issue 9: the other numbering families.
+  '第一部分',
+  '第二章 ',
+  '第三条',
+  '①',
 ];
 const LOOK_ALIKES = ['12.5%', '2023年', '1.5', '一一、', '百、'];
 const LABELS = [
@@ -27,6 +32,14 @@ const LABELS = [
   '关 键 词：',
   '文件下载:',
   '主题分类',
+  // Issue 9: more labels, 公文 parts and web leftovers.
+  '发文机关：',
+  '标 题 |',
+  '附件1',
+  '名词解释',
+  '2024年3月5日',
+  '（此件公开发布）',
+  '今天是:',
 ];
 const LINE_STARTS = ['', ...MARKERS, ...LOOK_ALIKES, ...LABELS];
 /** Pieces a line continues with: words, punctuation, sentence enders, every kind of space. */

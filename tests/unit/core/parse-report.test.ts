@@ -173,6 +173,7 @@ describe('parseReport on small fixtures', () => {
 
   it('parses an empty string and whitespace-only text to an empty document', () => {
     for (const source of ['', ' \n\u3000\r\n\t\u00a0\r', '\ufeff']) {
+      // Issue 9 added the front, closing and documentInfo parts; they are empty here too.
       expect(parse(source)).toEqual({
         metadata: [],
         title: null,
@@ -182,6 +183,9 @@ describe('parseReport on small fixtures', () => {
         paragraphs: [],
         flatSections: [],
         bodyStart: 0,
+        front: [],
+        closing: [],
+        documentInfo: {},
       });
     }
   });
@@ -222,30 +226,51 @@ describe('parseReport on small fixtures', () => {
     ]);
   });
 
-  it('reads 1、 and 1． as level 3 and (1) as level 4', () => {
+  // Issue 9: levels count only the numbering families a document uses, so a report numbered
+  // 1./(1) has them at levels 1 and 2 (they were fixed at 3 and 4 before).
+  it('reads 1、 and 1． as one family and (1) as the next level', () => {
     const doc = parse('1、第一条\n(1)细目。正文\n（2）细目二\n2．第二条\n');
     expect(doc.flatSections.map((s) => [s.id, s.level, s.number, s.numberPath, s.runIn])).toEqual([
-      ['s1', 3, '1.', '1.', false],
-      ['s1-1', 4, '(1)', '1. (1)', true],
-      ['s1-2', 4, '(2)', '1. (2)', false],
-      ['s2', 3, '2.', '2.', false],
+      ['s1', 1, '1.', '1.', false],
+      ['s1-1', 2, '(1)', '1. (1)', true],
+      ['s1-2', 2, '(2)', '1. (2)', false],
+      ['s2', 1, '2.', '2.', false],
     ]);
   });
 
-  it('nests a skipped level under the nearest smaller level', () => {
+  // Issue 9: levels follow the order in which a document starts its families, so a (一) first
+  // seen under 1. nests under it (before, (一) was always level 2 and became 1.'s sibling).
+  it('gives families their levels in the order the document starts them', () => {
     const doc = parse('一、总\n1.分项。正文\n（一）次\n');
-    expect(doc.flatSections.map((s) => [s.id, s.parentId, s.numberPath])).toEqual([
-      ['s1', null, '一、'],
-      ['s1-1', 's1', '一、1.'],
-      ['s1-1-b', 's1', '一、(一)'],
+    expect(doc.flatSections.map((s) => [s.id, s.parentId, s.level, s.numberPath])).toEqual([
+      ['s1', null, 1, '一、'],
+      ['s1-1', 's1', 2, '一、1.'],
+      ['s1-1-1', 's1-1', 3, '一、1. (一)'],
     ]);
   });
 
+  it('suffixes the id of a section whose path repeats under another family', () => {
+    // 一、 > (一) > 1. is the document's order; a later 1. straight under 一、 skips (一) and
+    // would take the id of (一).
+    const doc = parse('一、总\n（一）甲\n1.乙\n二、分\n（一）丙\n');
+    expect(doc.flatSections.map((s) => s.id)).toEqual(['s1', 's1-1', 's1-1-1', 's2', 's2-1']);
+    const skipped = parse('一、总\n（一）甲\n1.乙\n二、分\n1.丁\n（一）丙\n');
+    expect(skipped.flatSections.map((s) => [s.id, s.numberPath])).toEqual([
+      ['s1', '一、'],
+      ['s1-1', '一、(一)'],
+      ['s1-1-1', '一、(一) 1.'],
+      ['s2', '二、'],
+      ['s2-1', '二、1.'],
+      ['s2-1-b', '二、(一)'],
+    ]);
+  });
+
+  // Issue 9: a document that starts at (一) has (一) at level 1 (it was level 2 before).
   it('puts a (一) before any 一、 at the top level', () => {
     const doc = parse('（一）甲\n1.乙\n');
     expect(doc.flatSections.map((s) => [s.id, s.parentId, s.level])).toEqual([
-      ['s1', null, 2],
-      ['s1-1', 's1', 3],
+      ['s1', null, 1],
+      ['s1-1', 's1', 2],
     ]);
   });
 
@@ -288,19 +313,29 @@ describe('parseReport on small fixtures', () => {
     expect(section(doc, 's1-3').paragraphs[0]?.headingLength).toBe('3.结束。'.length);
   });
 
-  it('reads 十、, 十一、, 二十、 and 九十九、', () => {
-    const doc = parse('十、甲\n十一、乙\n二十、丙\n九十九、丁\n');
-    expect(titles(doc)).toEqual([
-      ['s10', '十、', '甲'],
-      ['s11', '十一、', '乙'],
-      ['s20', '二十、', '丙'],
-      ['s99', '九十九、', '丁'],
+  // Issue 9: numbers must continue their siblings, so 十、 counts only after 九、 (the old test
+  // read a lone 十、, 二十、, 九十九、 as headings; the numerals themselves are tested in numbering).
+  it('reads 十、 and 十一、 in sequence', () => {
+    const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+    const doc = parse(numerals.map((n) => `${n}、第${n}部分\n正文。\n`).join(''));
+    expect(titles(doc).slice(8)).toEqual([
+      ['s9', '九、', '第九部分'],
+      ['s10', '十、', '第十部分'],
+      ['s11', '十一、', '第十一部分'],
+      ['s12', '十二、', '第十二部分'],
     ]);
   });
 
-  it('suffixes the ids of repeated numbering', () => {
+  // Issue 9: a repeated number does not continue its siblings: it is body text, not a second
+  // section with a suffixed id (id suffixes remain for skipped levels, tested above).
+  it('keeps a repeated number as body text', () => {
     const doc = parse('一、甲\n一、乙\n（一）子\n正文\n一、丙\n');
-    expect(doc.flatSections.map((s) => s.id)).toEqual(['s1', 's1-b', 's1-b-1', 's1-c']);
-    expect(section(doc, 's1-b-1').paragraphs.map((p) => p.id)).toEqual(['s1-b-1-p0', 's1-b-1-p1']);
+    expect(doc.flatSections.map((s) => s.id)).toEqual(['s1', 's1-1']);
+    expect(section(doc, 's1').paragraphs.map((p) => p.text)).toEqual(['一、甲', '一、乙']);
+    expect(section(doc, 's1-1').paragraphs.map((p) => p.text)).toEqual([
+      '（一）子',
+      '正文',
+      '一、丙',
+    ]);
   });
 });
