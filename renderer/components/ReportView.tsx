@@ -3,7 +3,8 @@
  * character shown exactly as in the source. Elements carry the model's ids so navigation,
  * position memory (and later search and annotations) can find them.
  */
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
+import { documentParts } from '../../core/report/document-parts';
 import type { Paragraph, ReportDocument, Section } from '../../core/report/report-model';
 import { useI18n } from '../i18n';
 import { Icon } from '../shell/Icon';
@@ -31,26 +32,54 @@ export const ReportView = memo(function ReportView({
   onPrintSection,
 }: { doc: ReportDocument } & SectionActions) {
   const actions = { bookmarkedSections, onToggleBookmark, onPrintSection };
+  const parts = documentParts(doc);
+  const card = doc.metadata.length > 0 ? <MetadataCard key="card" fields={doc.metadata} /> : null;
+  const hasTitle = parts.some((part) => part.kind === 'title');
   return (
     <article className="report" lang="zh-CN">
-      {doc.titleParagraph ? (
-        <h1
-          className="report-title"
-          id={paragraphElementId(doc.titleParagraph.id)}
-          data-pid={doc.titleParagraph.id}
-        >
-          {doc.titleParagraph.text}
-        </h1>
-      ) : doc.title ? (
-        <h1 className="report-title">{doc.title}</h1>
-      ) : null}
-      {doc.metadata.length > 0 ? <MetadataCard fields={doc.metadata} /> : null}
-      {doc.preamble.map((p) => (
-        <BodyParagraph key={p.id} paragraph={p} />
-      ))}
-      {doc.sections.map((s) => (
-        <SectionView key={s.id} section={s} actions={actions} />
-      ))}
+      {hasTitle ? null : (
+        <>
+          {doc.title ? <h1 className="report-title">{doc.title}</h1> : null}
+          {card}
+        </>
+      )}
+      {parts.map((part) => {
+        switch (part.kind) {
+          case 'front':
+            return (
+              <div key="front" className="report-front">
+                {part.paragraphs.map((p) => (
+                  <ParagraphView key={p.id} paragraph={p} className="front-line" />
+                ))}
+              </div>
+            );
+          case 'title':
+            return (
+              <Fragment key="title">
+                <h1
+                  className="report-title"
+                  id={paragraphElementId(part.paragraph.id)}
+                  data-pid={part.paragraph.id}
+                >
+                  {part.paragraph.text}
+                </h1>
+                {card}
+              </Fragment>
+            );
+          case 'preamble':
+            return part.paragraphs.map((p) => <ParagraphView key={p.id} paragraph={p} />);
+          case 'section':
+            return <SectionView key={part.section.id} section={part.section} actions={actions} />;
+          case 'closing':
+            return (
+              <div key="closing" className="report-closing">
+                {part.paragraphs.map((p) => (
+                  <ParagraphView key={p.id} paragraph={p} className="closing-line" />
+                ))}
+              </div>
+            );
+        }
+      })}
     </article>
   );
 });
@@ -58,7 +87,7 @@ export const ReportView = memo(function ReportView({
 function SectionView({ section, actions }: { section: Section; actions: SectionActions }) {
   const [heading, ...body] = section.paragraphs;
   return (
-    <div className={`report-section level-${section.level}`}>
+    <div className={`report-section level-${section.level}${section.appendix ? ' appendix' : ''}`}>
       {heading ? (
         <div className="heading-block">
           <SectionHeading section={section} paragraph={heading} />
@@ -67,7 +96,7 @@ function SectionView({ section, actions }: { section: Section; actions: SectionA
         </div>
       ) : null}
       {body.map((p) => (
-        <BodyParagraph key={p.id} paragraph={p} />
+        <ParagraphView key={p.id} paragraph={p} />
       ))}
       {section.children.map((child) => (
         <SectionView key={child.id} section={child} actions={actions} />
@@ -107,12 +136,71 @@ function SectionHeading({ section, paragraph }: { section: Section; paragraph: P
   );
 }
 
-function BodyParagraph({ paragraph }: { paragraph: Paragraph }) {
+/** A paragraph of text, or a table: its text nodes spell `paragraph.text` exactly. */
+function ParagraphView({ paragraph, className }: { paragraph: Paragraph; className?: string }) {
+  if (paragraph.kind === 'table' && paragraph.rows && paragraph.rows.length > 0) {
+    return <TableView paragraph={paragraph} />;
+  }
   return (
-    <p className="body" id={paragraphElementId(paragraph.id)} data-pid={paragraph.id}>
+    <p
+      className={className ?? 'body'}
+      id={paragraphElementId(paragraph.id)}
+      data-pid={paragraph.id}
+    >
       {paragraph.text}
     </p>
   );
+}
+
+/**
+ * A table as a table. Search hits, highlights and selections count characters of the
+ * paragraph's text, which holds the tabs and line breaks between cells: those separators are
+ * kept as hidden text nodes, so the table's text content is the paragraph's text, character
+ * for character.
+ */
+function TableView({ paragraph }: { paragraph: Paragraph }) {
+  const rows = tableCells(paragraph);
+  return (
+    <div className="report-table-wrap">
+      <table className="report-table" id={paragraphElementId(paragraph.id)} data-pid={paragraph.id}>
+        <tbody>
+          {rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, c) => (
+                <td key={c}>
+                  {cell.before ? <span className="cell-sep">{cell.before}</span> : null}
+                  {cell.text}
+                  {cell.after ? <span className="cell-sep">{cell.after}</span> : null}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Each cell's text with the source characters around it (separators) attached. */
+export function tableCells(
+  paragraph: Paragraph,
+): { text: string; before: string; after: string }[][] {
+  const at = (offset: number) => offset - paragraph.start;
+  const flat = (paragraph.rows ?? []).flat();
+  const out: { text: string; before: string; after: string }[][] = [];
+  let index = 0;
+  for (const row of paragraph.rows ?? []) {
+    out.push(
+      row.map((cell) => {
+        const next = flat[index + 1];
+        const before = index === 0 ? paragraph.text.slice(0, at(cell.start)) : '';
+        const after = paragraph.text.slice(at(cell.end), next ? at(next.start) : undefined);
+        index += 1;
+        return { text: paragraph.text.slice(at(cell.start), at(cell.end)), before, after };
+      }),
+    );
+  }
+  return out;
 }
 
 /** Beside each heading, outside the text (so text offsets stay the text's own). */
