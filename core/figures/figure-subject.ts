@@ -1,0 +1,180 @@
+/**
+ * Finds what a quantity counts, from its own clause. Chinese puts the noun on either side:
+ * "受理行政复议案件419件" (before the number) and "建成207个公共法律服务室" (after a measure
+ * word). Before the number we also read whether it states a change (同比增长5.2%) and drop the
+ * verbs and adverbs that are not part of the subject (共, 累计, 达到, 约…).
+ */
+import type { FigureKind } from './figure-model';
+import { isClassifier } from './figure-units';
+import type { Quantity } from './scan-quantities';
+
+export interface SubjectReading {
+  subject: string;
+  kind: FigureKind;
+  changeWord: string | null;
+  direction: 'up' | 'down' | null;
+}
+
+/** Longest subject kept, in characters (the words nearest the number). */
+const MAX_SUBJECT_LENGTH = 20;
+const MAX_NOUN_AFTER_LENGTH = 16;
+
+/** Characters that end a clause: a subject never reaches across them. */
+const CLAUSE_BREAK = /[，,；;。！!？?：:\n\r\t]/u;
+
+/** Where the clause holding `index` starts; an unclosed parenthesis counts as a start. */
+function clauseStart(text: string, index: number): number {
+  let closers = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const char = text[i]!;
+    if (CLAUSE_BREAK.test(char)) return i + 1;
+    if (char === ')' || char === '）') closers += 1;
+    if (char === '(' || char === '（') {
+      if (closers === 0) return i + 1;
+      closers -= 1;
+    }
+  }
+  return 0;
+}
+
+const UP = ['增长', '增加', '提高', '提升', '上升', '增'];
+const DOWN = ['下降', '减少', '降低', '压减', '下滑', '回落', '缩短', '压缩', '减'];
+const CHANGE = new RegExp(
+  `((?:同比|环比|比上年同期|较上年同期|比上年|较上年|比去年|较去年|较)?(?:分别)?(?:平均)?` +
+    `(${[...UP, ...DOWN].join('|')})了?)$`,
+  'u',
+);
+/** "提高到", "压缩至": the number is the new level, not the change. */
+const TO_LEVEL = /(?:提高|提升|增长|增加|上升|扩大|下降|减少|降低|压减|压缩|缩短|增|降|减)?(?:至|到)$/u;
+/** Verbs and adverbs between a subject and its number (达到, 共计, 为…). */
+const TRAILING_VERBS =
+  /(?:达到|达|共计|合计|总计|累计|共有|现有|拥有|已有|仅有|还有|计有|分别为|分别|均为|均|总数为|数量为|(?<![行作认成人所无])为|是|已|了|由|从|共|计)$/u;
+/** Time and framing words before a subject (2023年, 全年, 其中, 截至年底). */
+const LEADING_FRAME =
+  /^(?:[0-9０-９]{4}年(?:度)?|[0-9０-９]{1,2}月(?:份)?(?:底|末)?|全年|今年|去年|上年|当年|年内|年底|年末|其中|同时|此外|另外|目前|截至[^，,]{0,12}?(?:底|末|止))/u;
+/** 共 and 累计 as adverbs inside the subject ("全区共办理"), not inside words (公共, 共享). */
+const INNER_ADVERBS = /累计|共计|合计|总计|(?<![公总一])共(?![享同建治产青识性和])/gu;
+const CONNECTORS_AT_START = /^[、和及与或并且以及，,\s]+/u;
+const CONNECTORS_AT_END = /[、和及与或并等的\s]+$/u;
+
+/** Words that end the noun after a measure word ("17个联系点在…" stops at 在). */
+const NOUN_STOPS = [
+  '在',
+  '以',
+  '参加',
+  '开展',
+  '进行',
+  '实施',
+  '同步',
+  '办理',
+  '入选',
+  '获',
+  '成为',
+  '被',
+  '已',
+  '均',
+  '全部',
+  '达',
+  '为',
+  '是',
+  '实现',
+  '完成',
+  '提供',
+  '受理',
+  '通过',
+  '纳入',
+  '列入',
+  '覆盖',
+  '挽回',
+  '累计',
+  '的',
+  '对',
+  '向',
+  '将',
+  '于',
+  '并',
+  '等',
+];
+const NOUN_CHAR = /[\u3400-\u9fff“”‘’()（）]/u;
+
+/** The noun right after a measure word, as published ("村(居)公共法律服务室"), or ''. */
+function nounAfter(text: string, from: number): string {
+  let end = from;
+  while (end < text.length && end - from < MAX_NOUN_AFTER_LENGTH) {
+    if (!NOUN_CHAR.test(text[end]!)) break;
+    if (NOUN_STOPS.some((stop) => text.startsWith(stop, end))) break;
+    end += 1;
+  }
+  let noun = text.slice(from, end).replace(CONNECTORS_AT_END, '');
+  // An unbalanced bracket or quote at the end belongs to the text after the noun.
+  noun = noun.replace(/[(（“‘]+$/u, '');
+  return noun.length >= 2 ? noun : '';
+}
+
+function stripRepeatedly(text: string, pattern: RegExp): string {
+  let current = text;
+  for (let next = current.replace(pattern, ''); next !== current; next = current.replace(pattern, '')) {
+    current = next;
+  }
+  return current;
+}
+
+/** The words before the number, cleaned: the subject, and a change word if there is one. */
+function readBefore(segment: string): SubjectReading & { toLevel: boolean } {
+  let words = segment.replace(CONNECTORS_AT_START, '');
+  let changeWord: string | null = null;
+  let direction: 'up' | 'down' | null = null;
+  let toLevel = false;
+  if (TO_LEVEL.test(words)) {
+    toLevel = true;
+    words = words.replace(TO_LEVEL, '');
+  } else {
+    const change = CHANGE.exec(words);
+    if (change) {
+      changeWord = change[1]!;
+      direction = UP.includes(change[2]!) ? 'up' : 'down';
+      words = words.slice(0, change.index);
+    }
+  }
+  words = stripRepeatedly(words, TRAILING_VERBS);
+  words = stripRepeatedly(words, LEADING_FRAME).replace(INNER_ADVERBS, '');
+  words = words.replace(CONNECTORS_AT_START, '').replace(CONNECTORS_AT_END, '');
+  if (words.length > MAX_SUBJECT_LENGTH) words = words.slice(-MAX_SUBJECT_LENGTH);
+  return {
+    subject: words,
+    kind: changeWord ? 'change' : 'level',
+    changeWord,
+    direction,
+    toLevel,
+  };
+}
+
+/** Subjects for the quantities of one text, in order (each may lean on the one before it). */
+export function readSubjects(text: string, quantities: readonly Quantity[]): SubjectReading[] {
+  const readings: SubjectReading[] = [];
+  quantities.forEach((quantity, i) => {
+    const previous = i > 0 ? quantities[i - 1]! : null;
+    const clause = clauseStart(text, quantity.start);
+    const left = previous && previous.end > clause ? previous.end : clause;
+    const before = readBefore(text.slice(left, quantity.start));
+    const sameClause = left !== clause;
+    const previousReading = readings[i - 1];
+
+    let subject = before.subject;
+    // "由198天压缩至123天": the second number is the same thing's new level.
+    if (before.toLevel && sameClause && previousReading && before.subject.length <= 1) {
+      subject = previousReading.subject;
+    } else if (isClassifier(quantity.unit) && !before.changeWord) {
+      const noun = nounAfter(text, quantity.end);
+      if (noun) subject = noun;
+    }
+    if (subject === '' && previousReading && sameClause) subject = previousReading.subject;
+    readings.push({
+      subject,
+      kind: before.kind,
+      changeWord: before.changeWord,
+      direction: before.direction,
+    });
+  });
+  return readings;
+}
