@@ -20,7 +20,11 @@ export interface FigureContext {
 const SNIPPET_REACH = 30;
 const SENTENCE_END = /[。！？!?；;]/u;
 
-function snippetAround(text: string, start: number, end: number): { snippet: string; offset: number } {
+function snippetAround(
+  text: string,
+  start: number,
+  end: number,
+): { snippet: string; offset: number } {
   let from = Math.max(0, start - SNIPPET_REACH);
   for (let i = start - 1; i >= from; i--) {
     if (SENTENCE_END.test(text[i]!)) {
@@ -37,7 +41,10 @@ function snippetAround(text: string, start: number, end: number): { snippet: str
   }
   const lead = from > 0 && !SENTENCE_END.test(text[from - 1]!) ? '…' : '';
   const trail = to < text.length && !SENTENCE_END.test(text[to - 1]!) ? '…' : '';
-  return { snippet: lead + text.slice(from, to).trim() + trail, offset: lead.length + start - from };
+  return {
+    snippet: lead + text.slice(from, to).trim() + trail,
+    offset: lead.length + start - from,
+  };
 }
 
 /**

@@ -45,17 +45,20 @@ const CHANGE = new RegExp(
   'u',
 );
 /** "提高到", "压缩至": the number is the new level, not the change. */
-const TO_LEVEL = /(?:提高|提升|增长|增加|上升|扩大|下降|减少|降低|压减|压缩|缩短|增|降|减)?(?:至|到)$/u;
+const TO_LEVEL =
+  /(?:提高|提升|增长|增加|上升|扩大|扩展|拓展|延长|调整|上调|下调|下降|减少|降低|压减|压缩|缩短|增|降|减|达)?(?:至|到)$/u;
 /** Verbs and adverbs between a subject and its number (达到, 共计, 为…). */
 const TRAILING_VERBS =
-  /(?:达到|达|共计|合计|总计|累计|共有|现有|拥有|已有|仅有|还有|计有|分别为|分别|均为|均|总数为|数量为|(?<![行作认成人所无])为|是|已|了|由|从|共|计)$/u;
+  /(?:控制在|保持在|稳定在|维持在|达到|达|共计|合计|总计|累计|共有|现有|拥有|已有|仅有|还有|计有|分别为|分别|各|均为|均|总数为|数量为|(?<![行作认成人所无])为|是|已|了|由|从|共|计)$/u;
 /** Time and framing words before a subject (2023年, 全年, 其中, 截至年底). */
 const LEADING_FRAME =
   /^(?:[0-9０-９]{4}年(?:度)?|[0-9０-９]{1,2}月(?:份)?(?:底|末)?|全年|今年|去年|上年|当年|年内|年底|年末|其中|同时|此外|另外|目前|截至[^，,]{0,12}?(?:底|末|止))/u;
+/** Scope words before a subject that say nothing about what is counted (全县, 我区). */
+const LEADING_SCOPE = /^(?:全县|全区|全市|全省|全镇|我县|我区|我市|我省)/u;
 /** 共 and 累计 as adverbs inside the subject ("全区共办理"), not inside words (公共, 共享). */
-const INNER_ADVERBS = /累计|共计|合计|总计|(?<![公总一])共(?![享同建治产青识性和])/gu;
+const INNER_ADVERBS = /共有|累计|共计|合计|总计|(?<![公总一])共(?![享同建治产青识性和])/gu;
 const CONNECTORS_AT_START = /^[、和及与或并且以及，,\s]+/u;
-const CONNECTORS_AT_END = /[、和及与或并等的\s]+$/u;
+const CONNECTORS_AT_END = /[、和及与或并等的中\s]+$/u;
 
 /** Words that end the noun after a measure word ("17个联系点在…" stops at 在). */
 const NOUN_STOPS = [
@@ -93,6 +96,19 @@ const NOUN_STOPS = [
   '将',
   '于',
   '并',
+  '排名',
+  '减少',
+  '增加',
+  '增长',
+  '提高',
+  '下降',
+  '降低',
+  '缩短',
+  '压缩',
+  '扩大',
+  '扩展',
+  '至',
+  '到',
   '等',
 ];
 const NOUN_CHAR = /[\u3400-\u9fff“”‘’()（）]/u;
@@ -113,7 +129,11 @@ function nounAfter(text: string, from: number): string {
 
 function stripRepeatedly(text: string, pattern: RegExp): string {
   let current = text;
-  for (let next = current.replace(pattern, ''); next !== current; next = current.replace(pattern, '')) {
+  for (
+    let next = current.replace(pattern, '');
+    next !== current;
+    next = current.replace(pattern, '')
+  ) {
     current = next;
   }
   return current;
@@ -138,8 +158,12 @@ function readBefore(segment: string): SubjectReading & { toLevel: boolean } {
   }
   words = stripRepeatedly(words, TRAILING_VERBS);
   words = stripRepeatedly(words, LEADING_FRAME).replace(INNER_ADVERBS, '');
+  words = words.replace(LEADING_SCOPE, '');
   words = words.replace(CONNECTORS_AT_START, '').replace(CONNECTORS_AT_END, '');
-  if (words.length > MAX_SUBJECT_LENGTH) words = words.slice(-MAX_SUBJECT_LENGTH);
+  // Keep the words nearest the number, without half a number at the cut.
+  if (words.length > MAX_SUBJECT_LENGTH) {
+    words = words.slice(-MAX_SUBJECT_LENGTH).replace(/^[0-9０-９.,，．]+/u, '');
+  }
   return {
     subject: words,
     kind: changeWord ? 'change' : 'level',
@@ -147,6 +171,13 @@ function readBefore(segment: string): SubjectReading & { toLevel: boolean } {
     direction,
     toLevel,
   };
+}
+
+const SENTENCE_BREAK = /[。！!？?；;\n]/u;
+
+function sameSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SENTENCE_BREAK.test(text[i]!)) return false;
+  return true;
 }
 
 /** Subjects for the quantities of one text, in order (each may lean on the one before it). */
@@ -168,7 +199,15 @@ export function readSubjects(text: string, quantities: readonly Quantity[]): Sub
       const noun = nounAfter(text, quantity.end);
       if (noun) subject = noun;
     }
-    if (subject === '' && previousReading && sameClause) subject = previousReading.subject;
+    // "356件，同比增长12.6%": a bare change speaks of the figure just before it.
+    if (
+      subject === '' &&
+      previous &&
+      previousReading &&
+      sameSentence(text, previous.end, quantity.start)
+    ) {
+      subject = previousReading.subject;
+    }
     readings.push({
       subject,
       kind: before.kind,

@@ -60,6 +60,8 @@ const MEASURES = [
   '人',
   '天',
   '个月',
+  '个工作日',
+  '工作日',
   '小时',
   '分钟',
   '平方公里',
@@ -106,10 +108,7 @@ const MONEY_SCALE: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** A figure's value in a base unit for comparing editions: 万元 and 亿元 become 元. */
-export function comparableQuantity(
-  value: number,
-  unit: string,
-): { value: number; unit: string } {
+export function comparableQuantity(value: number, unit: string): { value: number; unit: string } {
   const scale = MONEY_SCALE.get(unit);
   if (scale !== undefined) return { value: value * scale, unit: '元' };
   if (unit === '百分点') return { value, unit: '个百分点' };

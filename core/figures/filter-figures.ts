@@ -16,11 +16,7 @@ export interface FigureFilter {
 }
 
 export type FigureSortOrder =
-  | 'document'
-  | 'value-descending'
-  | 'value-ascending'
-  | 'subject'
-  | 'unit';
+  'document' | 'value-descending' | 'value-ascending' | 'subject' | 'unit';
 
 export function filterFigures(figures: readonly Figure[], filter: FigureFilter): Figure[] {
   const units = filter.units && filter.units.length > 0 ? new Set(filter.units) : null;

@@ -158,7 +158,10 @@ function readTail(text: string, part: NumberPart): Tail {
   return { end, value, approximation, percent };
 }
 
-function prefixAt(text: string, start: number): { start: number; approximation: Approximation } | null {
+function prefixAt(
+  text: string,
+  start: number,
+): { start: number; approximation: Approximation } | null {
   for (const [word, approximation] of PREFIXES) {
     const at = start - word.length;
     if (at < 0 || !text.startsWith(word, at)) continue;
@@ -198,6 +201,21 @@ function readQuantity(
   if (BAD_BEFORE.test(text[index - 1] ?? '') || BAD_AFTER.test(text[first.end] ?? '')) return null;
   if (chinese && (first.core === '一' || SET_PHRASES.some((p) => text.startsWith(p, index)))) {
     return null;
+  }
+
+  // 三分之一: a fraction, written denominator first.
+  if (text.startsWith('分之', first.end)) {
+    const numerator = readNumber(text, first.end + 2, chinese);
+    if (!numerator || first.value === 0 || BAD_AFTER.test(text[numerator.end] ?? '')) return null;
+    const prefix = prefixAt(text, index);
+    return {
+      start: prefix?.start ?? index,
+      end: numerator.end,
+      value: numerator.value / first.value,
+      valueHigh: null,
+      approximation: prefix?.approximation ?? null,
+      unit: '',
+    };
   }
 
   let tail = readTail(text, first);
