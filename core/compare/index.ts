@@ -1,0 +1,16 @@
+/** Comparing two editions of a report: the public API of core/compare. */
+export { applyChanges } from './apply-changes';
+export { diffText } from './char-diff';
+export type { Hunk } from './char-diff';
+export { CHANGE_KINDS, compareReports } from './compare-reports';
+export { comparisonToMarkdown } from './comparison-markdown';
+export type {
+  Change,
+  ChangeKind,
+  Comparison,
+  FigureChange,
+  ParagraphRow,
+  SectionAlignment,
+  SectionMatchKind,
+  SectionRef,
+} from './comparison-model';
