@@ -1,9 +1,10 @@
 /**
  * Aligns the sections of two editions, without comparing every section with every other one:
- *   1. the same title (ignoring width and punctuation) pairs sections wherever they are;
- *   2. what is left pairs by place: same numbering under corresponding parents, when the titles
- *      or the bodies are alike (a renamed heading);
- *   3. what is still left pairs by a similar title anywhere (a moved and reworded section).
+ *   1. the same title (ignoring width and punctuation) under corresponding parents;
+ *   2. what is left pairs by place: same numbering under corresponding parents, when the titles,
+ *      the bodies or the children's titles are alike (a renamed heading);
+ *   3. the same title anywhere (a moved section);
+ *   4. a similar title anywhere (a moved and reworded section).
  * A pair is "moved" when its parent differs or its order among its siblings changed, "renamed"
  * when its title changed, else "matched". Unpaired sections are added or removed.
  */
@@ -82,53 +83,68 @@ export function alignSections(oldDoc: ReportDocument, newDoc: ReportDocument): S
   const parentsCorrespond = (o: Section, n: Section): boolean =>
     o.parentId === null ? n.parentId === null : oldToNew.get(o.parentId) === n.parentId;
 
-  // 1. Same title.
+  // 1. Same title under corresponding parents (pre-order, so parents are paired first).
   const byTitle = new Map<string, Section[]>();
   for (const n of newSections) {
     const list = byTitle.get(newKeys.get(n.id)!) ?? [];
     list.push(n);
     byTitle.set(newKeys.get(n.id)!, list);
   }
+  const sameTitle = (o: Section): Section[] =>
+    (byTitle.get(oldKeys.get(o.id)!) ?? []).filter((n) => !newToOld.has(n.id));
   for (const o of oldSections) {
-    const candidates = (byTitle.get(oldKeys.get(o.id)!) ?? []).filter((n) => !newToOld.has(n.id));
-    const chosen =
-      candidates.find((n) => parentsCorrespond(o, n)) ??
-      candidates.find((n) => n.numberPath === o.numberPath) ??
-      candidates[0];
-    if (chosen) pair(o, chosen);
+    const n = sameTitle(o).find((candidate) => parentsCorrespond(o, candidate));
+    if (n) pair(o, n);
   }
 
-  // 2. Same place, alike title or body, or a child already paired under it (a retitled parent).
-  const newParentOf = new Map(newSections.map((s) => [s.id, s.parentId]));
-  const childrenCorrespond = (o: Section, n: Section): boolean =>
-    o.children.some((child) => {
-      const paired = oldToNew.get(child.id);
-      return paired !== undefined && newParentOf.get(paired) === n.id;
-    });
+  // 2. Same place, alike title or body, or a child with the same title (a retitled parent).
+  const childKeys = (section: Section, keys: ReadonlyMap<string, string>): Set<string> =>
+    new Set(section.children.map((child) => keys.get(child.id)!));
+  const childrenCorrespond = (o: Section, n: Section): boolean => {
+    if (o.children.length === 0 || n.children.length === 0) return false;
+    const newChildKeys = childKeys(n, newKeys);
+    return o.children.some((child) => newChildKeys.has(oldKeys.get(child.id)!));
+  };
   const newByPlace = new Map<string, Section[]>();
   for (const n of newSections) {
-    if (newToOld.has(n.id)) continue;
     const list = newByPlace.get(n.numberPath) ?? [];
     list.push(n);
     newByPlace.set(n.numberPath, list);
   }
   for (const o of oldSections) {
-    if (oldToNew.has(o.id)) continue;
+    if (oldToNew.has(o.id)) {
+      continue;
+    }
+    // Children whose parent was only just paired get their same-title match here.
     const n = (newByPlace.get(o.numberPath) ?? []).find(
       (candidate) =>
         !newToOld.has(candidate.id) &&
         candidate.level === o.level &&
         parentsCorrespond(o, candidate),
     );
-    if (!n) continue;
     const alike =
-      keySimilarity(oldKeys.get(o.id)!, newKeys.get(n.id)!) >= SAME_PLACE_TITLE_SIMILARITY ||
-      keySimilarity(bodyKey(o), bodyKey(n)) >= SAME_PLACE_BODY_SIMILARITY ||
-      childrenCorrespond(o, n);
-    if (alike) pair(o, n);
+      n !== undefined &&
+      (oldKeys.get(o.id) === newKeys.get(n.id) ||
+        keySimilarity(oldKeys.get(o.id)!, newKeys.get(n.id)!) >= SAME_PLACE_TITLE_SIMILARITY ||
+        keySimilarity(bodyKey(o), bodyKey(n)) >= SAME_PLACE_BODY_SIMILARITY ||
+        childrenCorrespond(o, n));
+    if (n && alike) {
+      pair(o, n);
+      continue;
+    }
+    const sameTitleHere = sameTitle(o).find((candidate) => parentsCorrespond(o, candidate));
+    if (sameTitleHere) pair(o, sameTitleHere);
   }
 
-  // 3. Similar title anywhere, best pairs first.
+  // 3. Same title anywhere (a moved section): same numbering first, else the first one left.
+  for (const o of oldSections) {
+    if (oldToNew.has(o.id)) continue;
+    const candidates = sameTitle(o);
+    const n = candidates.find((c) => c.numberPath === o.numberPath) ?? candidates[0];
+    if (n) pair(o, n);
+  }
+
+  // 4. Similar title anywhere, best pairs first.
   const oldLeft = oldSections.filter((s) => !oldToNew.has(s.id));
   const newLeft = newSections.filter((s) => !newToOld.has(s.id));
   if (oldLeft.length * newLeft.length <= MAX_FUZZY_PAIRS) {

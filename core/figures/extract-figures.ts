@@ -18,7 +18,9 @@ export interface FigureContext {
 
 /** Characters of context on each side of a figure in its snippet. */
 const SNIPPET_REACH = 30;
-const SENTENCE_END = /[。！？!?；;]/u;
+const SENTENCE_ENDERS = '。！？!?；;';
+const isSentenceEnd = (char: string | undefined): boolean =>
+  char !== undefined && char !== '' && SENTENCE_ENDERS.includes(char);
 
 function snippetAround(
   text: string,
@@ -27,20 +29,20 @@ function snippetAround(
 ): { snippet: string; offset: number } {
   let from = Math.max(0, start - SNIPPET_REACH);
   for (let i = start - 1; i >= from; i--) {
-    if (SENTENCE_END.test(text[i]!)) {
+    if (isSentenceEnd(text[i])) {
       from = i + 1;
       break;
     }
   }
   let to = Math.min(text.length, end + SNIPPET_REACH);
   for (let i = end; i < to; i++) {
-    if (SENTENCE_END.test(text[i]!)) {
+    if (isSentenceEnd(text[i])) {
       to = i + 1;
       break;
     }
   }
-  const lead = from > 0 && !SENTENCE_END.test(text[from - 1]!) ? '…' : '';
-  const trail = to < text.length && !SENTENCE_END.test(text[to - 1]!) ? '…' : '';
+  const lead = from > 0 && !isSentenceEnd(text[from - 1]) ? '…' : '';
+  const trail = to < text.length && !isSentenceEnd(text[to - 1]) ? '…' : '';
   return {
     snippet: lead + text.slice(from, to).trim() + trail,
     offset: lead.length + start - from,

@@ -19,8 +19,14 @@ const PAIRS: ReadonlyMap<string, string> = new Map([
 /** An opener without its closer this close by is a stray mark; it masks nothing. */
 const MAX_QUOTED_LENGTH = 120;
 
-/** For each UTF-16 index of `text`, 1 when it lies inside a quoted or bracketed span. */
-export function quotedMask(text: string): Uint8Array {
+const ANY_OPENER = /[“‘《〈「『〔［["]/u;
+
+/**
+ * For each UTF-16 index of `text`, 1 when it lies inside a quoted or bracketed span; null when
+ * nothing is quoted (most paragraphs), to save the allocation.
+ */
+export function quotedMask(text: string): Uint8Array | null {
+  if (!ANY_OPENER.test(text)) return null;
   const mask = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const closer = PAIRS.get(text[i]!);

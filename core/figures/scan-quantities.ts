@@ -193,9 +193,9 @@ function readQuantity(
   text: string,
   index: number,
   chinese: boolean,
-  quoted: Uint8Array,
+  quoted: Uint8Array | null,
 ): Quantity | null {
-  if (quoted[index]) return null;
+  if (quoted?.[index]) return null;
   const first = readNumber(text, index, chinese);
   if (!first) return null;
   if (BAD_BEFORE.test(text[index - 1] ?? '') || BAD_AFTER.test(text[first.end] ?? '')) return null;
