@@ -21,6 +21,8 @@ import type {
   SectionAlignment,
 } from './comparison-model';
 
+/** Sections between two progress reports. */
+const PROGRESS_EVERY = 50;
 /** Characters of context kept on each side of a change. */
 const CONTEXT = 20;
 
@@ -244,8 +246,17 @@ function rootParagraphs(doc: ReportDocument): Paragraph[] {
   return doc.titleParagraph ? [doc.titleParagraph, ...doc.preamble] : [...doc.preamble];
 }
 
+export interface CompareOptions {
+  /** Called as sections are compared (done of total), e.g. to post progress from a worker. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** Compares two editions; `oldDoc` is the earlier one (or the draft). Never throws. */
-export function compareReports(oldDoc: ReportDocument, newDoc: ReportDocument): Comparison {
+export function compareReports(
+  oldDoc: ReportDocument,
+  newDoc: ReportDocument,
+  options: CompareOptions = {},
+): Comparison {
   const pairing = alignSections(oldDoc, newDoc);
   const builder = new ComparisonBuilder(oldDoc, newDoc);
   const oldSections = sectionsById(oldDoc);
@@ -257,10 +268,12 @@ export function compareReports(oldDoc: ReportDocument, newDoc: ReportDocument): 
     { oldSection: null, newSection: null },
     null,
   );
-  for (const alignment of pairing.alignments) {
+  const total = pairing.alignments.length;
+  pairing.alignments.forEach((alignment, done) => {
+    if (options.onProgress && done % PROGRESS_EVERY === 0) options.onProgress(done, total);
     if (alignment.kind === 'added' || alignment.kind === 'removed') {
       builder.wholeSection(alignment);
-      continue;
+      return;
     }
     const oldSection = oldSections.get(alignment.old!.id)!;
     const newSection = newSections.get(alignment.new!.id)!;
@@ -270,7 +283,8 @@ export function compareReports(oldDoc: ReportDocument, newDoc: ReportDocument): 
       { oldSection, newSection },
       alignment,
     );
-  }
+  });
+  options.onProgress?.(total, total);
 
   const counts = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, 0])) as Record<
     ChangeKind,

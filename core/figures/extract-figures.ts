@@ -118,8 +118,22 @@ export function paragraphFigures(
   );
 }
 
+export interface ExtractOptions {
+  /** Called as paragraphs are read (done of total), e.g. to post progress from a worker. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Paragraphs between two progress reports. */
+const PROGRESS_EVERY = 500;
+
 /** Every figure of the report, in document order. */
-export function extractFigures(doc: ReportDocument): Figure[] {
+export function extractFigures(doc: ReportDocument, options: ExtractOptions = {}): Figure[] {
   const sections = sectionsById(doc);
-  return doc.paragraphs.flatMap((paragraph) => paragraphFigures(paragraph, sections));
+  const total = doc.paragraphs.length;
+  const figures = doc.paragraphs.flatMap((paragraph, done) => {
+    if (options.onProgress && done % PROGRESS_EVERY === 0) options.onProgress(done, total);
+    return paragraphFigures(paragraph, sections);
+  });
+  options.onProgress?.(total, total);
+  return figures;
 }

@@ -4,7 +4,7 @@ export type { Approximation, Figure, FigureKind } from './figure-model';
 export { comparableQuantity } from './figure-units';
 export { csvField, figuresToCsv } from './figures-csv';
 export { extractFigures, figuresInText, paragraphFigures, sectionsById } from './extract-figures';
-export type { FigureContext } from './extract-figures';
+export type { ExtractOptions, FigureContext } from './extract-figures';
 export { figureUnits, filterFigures, sectionAndDescendants, sortFigures } from './filter-figures';
 export type { FigureFilter, FigureSortOrder } from './filter-figures';
 export { formatFigureValue, formatNumber } from './format-figure';

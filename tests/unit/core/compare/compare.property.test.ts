@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyChanges, compareReports } from '../../../../core/compare';
+import { applyChanges, compareReports, rowSegments } from '../../../../core/compare';
 import { parseReport } from '../../../../core/report/parse-report';
 
 const RUNS = 300;
@@ -160,6 +160,46 @@ describe('compareReports (property)', () => {
         }
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('shows each row inline as segments that rebuild both sides', () => {
+    fc.assert(
+      fc.property(lines, fc.array(edit, { maxLength: 8 }), (body, edits) => {
+        const oldDoc = report(body);
+        const newDoc = report(applyEdits(body, edits));
+        const comparison = compareReports(oldDoc, newDoc);
+        const oldText = new Map(oldDoc.paragraphs.map((p) => [p.id, p.text]));
+        const newText = new Map(newDoc.paragraphs.map((p) => [p.id, p.text]));
+        for (const row of comparison.rows) {
+          const before = row.oldParagraphId === null ? null : oldText.get(row.oldParagraphId)!;
+          const after = row.newParagraphId === null ? null : newText.get(row.newParagraphId)!;
+          const segments = rowSegments(comparison, row, before, after);
+          const side = (skip: string) =>
+            segments
+              .filter((s) => s.kind !== skip)
+              .map((s) => s.text)
+              .join('');
+          expect(side('added')).toBe(before ?? '');
+          expect(side('removed')).toBe(after ?? '');
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('reports progress up to the total', () => {
+    fc.assert(
+      fc.property(lines, lines, (a, b) => {
+        const calls: [number, number][] = [];
+        compareReports(report(a), report(b), {
+          onProgress: (done, total) => calls.push([done, total]),
+        });
+        const [done, total] = calls.at(-1)!;
+        expect(done).toBe(total);
+        expect(calls.every(([d, t], i) => d <= t && (i === 0 || d >= calls[i - 1]![0]))).toBe(true);
+      }),
+      { numRuns: 50 },
     );
   });
 });
