@@ -58,6 +58,8 @@ const MULTIPLIERS: readonly [string, number][] = [
   ['亿', 1e8],
   ['万', 1e4],
 ];
+/** What a rate is per: the part after the slash in 30万吨/日. */
+const RATE = /^[/／](小时|日|天|周|月|年|人|户|次)/u;
 const RANGE_SEPARATORS = '-－~～—–至到';
 
 /** Set phrases that look like counts (两个确立) but name a doctrine. */
@@ -76,7 +78,13 @@ const SET_PHRASES = [
   '四个全面',
   '四个最严',
   '五位一体',
+  '八项规定',
 ];
+
+/** "十三届五次全会": a session's ordinal, not a count of meetings. */
+const SESSION = /届[^，,；;。]{0,6}$/u;
+/** Verbs that make "三期" a count of sessions (举办三期培训班) rather than a project phase (二期工程). */
+const COUNTED_PHASE_BEFORE = /[办设展织训共计了]$/u;
 
 /** A character before the number that makes it part of something else (code, ordinal, date). */
 const BAD_BEFORE = /[0-9０-９A-Za-zＡ-Ｚａ-ｚ.．+＋\-－/／:：#№第前]/u;
@@ -189,6 +197,20 @@ export function scanQuantities(text: string, from = 0): Quantity[] {
   return found;
 }
 
+/** Whether a Chinese numeral with its unit counts something rather than naming it. */
+function chineseCount(text: string, index: number, end: number, unit: string): boolean {
+  const before = text.slice(Math.max(0, index - 8), index);
+  const after = text.slice(end, end + 2);
+  // 一件事一次办, 三位一体: a numeral right after the unit makes a set phrase.
+  if (/^[零〇一二两三四五六七八九十]/u.test(after)) return false;
+  if (unit === '次' && SESSION.test(before)) return false;
+  if (unit === '期' && !COUNTED_PHASE_BEFORE.test(before)) return false;
+  // 两位数增长; 劣五类水体, 三类水.
+  if (unit === '位' && after.startsWith('数')) return false;
+  if (unit === '类' && (before.endsWith('劣') || after.startsWith('水'))) return false;
+  return true;
+}
+
 function readQuantity(
   text: string,
   index: number,
@@ -253,6 +275,12 @@ function readQuantity(
   if (unit === null) {
     unit = unitAt(text, end);
     if (unit !== null) end += unit.length;
+    // A rate: 30万吨/日, 5元/人.
+    const rate = unit === null ? null : RATE.exec(text.slice(end, end + 4));
+    if (unit !== null && rate) {
+      unit = `${unit}/${rate[1]!}`;
+      end += rate[0].length;
+    }
   }
   if (unit === null) {
     // A bare decimal stated as a value ("指数为0.85,"), or nothing.
@@ -263,8 +291,7 @@ function readQuantity(
     unit = '';
   }
   if (start === index && BAD_BEFORE.test(text[start - 1] ?? '')) return null;
-  // 一件事一次办, 三位一体: a numeral right after the unit makes a set phrase.
-  if (chinese && /^[零〇一二两三四五六七八九十]/u.test(text.slice(end))) return null;
+  if (chinese && !chineseCount(text, index, end, unit)) return null;
 
   for (const [word, approx] of SUFFIXES) {
     if (text.startsWith(word, end)) {

@@ -175,3 +175,20 @@ describe('subjects and changes', () => {
     expect(figures('获金奖1件、银奖2件。').map((f) => f.subject)).toEqual(['获金奖', '银奖']);
   });
 });
+
+describe('names that look like counts, from real government work reports', () => {
+  it.each([
+    ['市十六届人大二次会议确定的目标', []],
+    ['省委十三届五次全会', []],
+    ['大兴机场综保区二期通过验收', []],
+    ['举办三期培训班', ['三期']],
+    ['收入保持两位数增长', []],
+    ['消除劣五类水体', []],
+    ['统筹推进五类更新改造', ['五类']],
+    ['落实中央八项规定精神', []],
+    ['日均车流量超8万辆次', ['超8万辆次']],
+    ['污水处理能力超30万吨/日', ['超30万吨/日']],
+  ])('%s', (text, raws) => {
+    expect(figures(text).map((f) => f.raw)).toEqual(raws);
+  });
+});
