@@ -172,3 +172,13 @@ export function comparisonToMarkdown(comparison: Comparison, language: Language)
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** The label of a change kind in the UI language, shared by the change list and the export. */
+export function changeKindLabel(kind: ChangeKind, language: Language): string {
+  return (language === 'zh-CN' ? ZH : EN).kinds[kind];
+}
+
+/** The label of a section alignment kind (对应, 改名, 移动, 新增, 删除). */
+export function sectionMatchLabel(kind: SectionAlignment['kind'], language: Language): string {
+  return (language === 'zh-CN' ? ZH : EN).sectionKinds[kind];
+}

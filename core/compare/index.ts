@@ -4,7 +4,7 @@ export { diffText } from './char-diff';
 export type { Hunk } from './char-diff';
 export { CHANGE_KINDS, compareReports } from './compare-reports';
 export type { CompareOptions } from './compare-reports';
-export { comparisonToMarkdown } from './comparison-markdown';
+export { changeKindLabel, comparisonToMarkdown, sectionMatchLabel } from './comparison-markdown';
 export { rowSegments } from './row-segments';
 export type { Segment } from './row-segments';
 export type {

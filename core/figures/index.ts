@@ -3,6 +3,8 @@ export { chineseNumeralValue } from './chinese-numeral';
 export type { Approximation, Figure, FigureKind } from './figure-model';
 export { comparableQuantity } from './figure-units';
 export { csvField, figuresToCsv } from './figures-csv';
+export { figureSectionLabel, figureTable, figuresToTsv } from './figure-table';
+export type { FigureTable } from './figure-table';
 export { extractFigures, figuresInText, paragraphFigures, sectionsById } from './extract-figures';
 export type { ExtractOptions, FigureContext } from './extract-figures';
 export { figureUnits, filterFigures, sectionAndDescendants, sortFigures } from './filter-figures';

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   applyChanges,
+  CHANGE_KINDS,
+  changeKindLabel,
+  sectionMatchLabel,
   compareReports,
   comparisonToMarkdown,
   diffText,
@@ -137,5 +140,15 @@ describe('diffText', () => {
 
   it('finds nothing in equal texts', () => {
     expect(diffText('同一段文字', '同一段文字')).toEqual([]);
+  });
+});
+
+describe('labels', () => {
+  it('names every change kind and section kind in both languages', () => {
+    for (const kind of CHANGE_KINDS) {
+      expect(changeKindLabel(kind, 'zh-CN')).toMatch(/\p{Script=Han}/u);
+      expect(changeKindLabel(kind, 'en')).toMatch(/^[A-Z]/u);
+    }
+    expect(sectionMatchLabel('renamed', 'zh-CN')).toBe('改名');
   });
 });

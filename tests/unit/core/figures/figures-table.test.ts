@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   figuresInText,
   figuresToCsv,
+  figuresToTsv,
+  figureTable,
   figureUnits,
   filterFigures,
   sectionAndDescendants,
@@ -88,5 +90,22 @@ describe('filterFigures and sortFigures', () => {
 
   it('lists the units with counts', () => {
     expect(figureUnits(figures)[0]).toEqual({ unit: '件', count: 2 });
+  });
+});
+
+describe('figureTable and figuresToTsv', () => {
+  it('gives the CSV, the clipboard text and a print table the same columns', () => {
+    const table = figureTable(figures, 'zh-CN');
+    expect(table.headers).toEqual(['章节', '主题', '数值', '单位', '原文']);
+    expect(table.rows[0]).toEqual([
+      '一、 总体',
+      '受理案件',
+      '419',
+      '件',
+      '受理案件419件,办结377件。',
+    ]);
+    const tsv = figuresToTsv(figures, 'en').split('\n');
+    expect(tsv[0]).toBe('Section\tSubject\tValue\tUnit\tText');
+    expect(tsv).toHaveLength(figures.length + 1);
   });
 });
