@@ -32,7 +32,16 @@ const MIN_EDIT_LENGTH = 100;
  */
 const TOKEN = /[0-9０-９]+(?:[.．,，][0-9０-９]+)*[%％]?|[A-Za-z]+|[\s\S]/gu;
 
-const NUMBER_CHAR = /[0-9０-９.．,，%％]/u;
+const DIGIT = /[0-9０-９]/u;
+/** Characters inside a number: a separator or point between digits, a per-cent sign after one. */
+const isDigit = (char: string | undefined): boolean => char !== undefined && DIGIT.test(char);
+function inNumber(text: string, index: number): boolean {
+  const char = text[index];
+  if (char === undefined) return false;
+  if (isDigit(char)) return true;
+  if ('.．,，'.includes(char)) return isDigit(text[index - 1]) && isDigit(text[index + 1]);
+  return '%％'.includes(char) && isDigit(text[index - 1]);
+}
 
 /** Raw hunks: common prefix and suffix trimmed first (cheap), jsdiff on the middle. */
 function rawHunks(oldText: string, newText: string): Hunk[] {
@@ -95,27 +104,28 @@ const size = (hunk: Hunk): number =>
   Math.max(hunk.oldEnd - hunk.oldStart, hunk.newEnd - hunk.newStart);
 
 /**
- * Widens a hunk over number characters in the unchanged runs beside it (which are the same on
- * both sides), never past the old-side bounds `[low, high)` of those runs.
+ * Widens a hunk over the rest of a number it cuts, within the unchanged runs beside it (which
+ * are the same on both sides), never past the old-side bounds `[low, high)` of those runs.
  */
 function widenOverNumbers(hunk: Hunk, oldText: string, low: number, high: number): Hunk {
   let { oldStart, oldEnd, newStart, newEnd } = hunk;
-  while (oldStart > low && NUMBER_CHAR.test(oldText[oldStart - 1]!)) {
+  while (oldStart > low && inNumber(oldText, oldStart - 1)) {
     oldStart--;
     newStart--;
   }
-  while (oldEnd < high && NUMBER_CHAR.test(oldText[oldEnd]!)) {
+  while (oldEnd < high && inNumber(oldText, oldEnd)) {
     oldEnd++;
     newEnd++;
   }
   return { oldStart, oldEnd, newStart, newEnd };
 }
 
+/** True when a side of the hunk begins or ends with a digit, or it is an insertion after one. */
 function touchesNumber(hunk: Hunk, oldText: string, newText: string): boolean {
   const edge = (text: string, start: number, end: number): boolean =>
-    NUMBER_CHAR.test(text[start] ?? '') ||
-    NUMBER_CHAR.test(text[end - 1] ?? '') ||
-    (start === end && NUMBER_CHAR.test(text[start - 1] ?? ''));
+    start === end
+      ? isDigit(text[start - 1]) || isDigit(text[start])
+      : isDigit(text[start]) || isDigit(text[end - 1]);
   return edge(oldText, hunk.oldStart, hunk.oldEnd) || edge(newText, hunk.newStart, hunk.newEnd);
 }
 

@@ -8,6 +8,7 @@
 import { paragraphFigures, sectionsById } from '../figures/extract-figures';
 import type { Figure } from '../figures/figure-model';
 import type { Paragraph, ReportDocument, Section } from '../report/report-model';
+import { normalizeForSearch } from '../search/normalize-for-search';
 import { alignParagraphs } from './align-paragraphs';
 import { alignSections } from './align-sections';
 import { diffText, type Hunk } from './char-diff';
@@ -99,8 +100,10 @@ class ComparisonBuilder {
       newRange: hunk ? { start: hunk.newStart, end: hunk.newEnd } : null,
       before: hunk && first ? first.text.slice(Math.max(0, at - CONTEXT), at) : '',
       after: hunk && first ? first.text.slice(end, end + CONTEXT) : '',
+      cosmetic: false,
       figureChanges: [],
     };
+    change.cosmetic = hunk !== null && sameButForWidth(change.oldText, change.newText);
     this.changes.push(change);
     for (const p of olds) this.rowOfOld.get(p.id)?.changeIndexes.push(change.index);
     for (const p of news) {
@@ -240,6 +243,12 @@ class ComparisonBuilder {
       this.figureChanges.push(figureChange);
     }
   }
+}
+
+/** Equal once width and case are folded and spaces dropped (the search normalisation). */
+function sameButForWidth(a: string, b: string): boolean {
+  const fold = (text: string): string => normalizeForSearch(text).text.replace(/\s+/gu, '');
+  return a !== b && fold(a) === fold(b);
 }
 
 function rootParagraphs(doc: ReportDocument): Paragraph[] {

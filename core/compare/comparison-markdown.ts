@@ -24,6 +24,7 @@ interface Words {
   points: string;
   oldLabel: string;
   newLabel: string;
+  cosmetic: string;
 }
 
 const ZH: Words = {
@@ -57,6 +58,7 @@ const ZH: Words = {
   points: '个百分点',
   oldLabel: '原文',
   newLabel: '新文',
+  cosmetic: '（仅全半角或空白不同）',
 };
 
 const EN: Words = {
@@ -90,6 +92,7 @@ const EN: Words = {
   points: ' points',
   oldLabel: 'Old',
   newLabel: 'New',
+  cosmetic: ' (width or spacing only)',
 };
 
 /** Escapes inline Markdown (emphasis, code, links, tables, HTML) in report text. */
@@ -160,7 +163,8 @@ export function comparisonToMarkdown(comparison: Comparison, language: Language)
     const where = escapeInline(
       [change.sectionPath, change.sectionTitle].filter((p) => p !== '').join(' ') || words.preamble,
     );
-    lines.push('', `### ${change.index + 1}. ${words.kinds[change.kind]} · ${where}`, '');
+    const note = change.cosmetic ? words.cosmetic : '';
+    lines.push('', `### ${change.index + 1}. ${words.kinds[change.kind]}${note} · ${where}`, '');
     if (change.oldRange || change.newRange) {
       const removed = change.oldText ? `~~${escapeInline(change.oldText)}~~` : '';
       const added = change.newText ? `**${escapeInline(change.newText)}**` : '';

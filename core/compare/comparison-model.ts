@@ -80,6 +80,11 @@ export interface Change {
   /** A little text before and after the change (from the new side when there is one). */
   before: string;
   after: string;
+  /**
+   * True when the two sides differ only in character width or spacing ("," -> "，", "(一)" ->
+   * "（一）"): a view may fold these away; they are still changes of the published text.
+   */
+  cosmetic: boolean;
   /** Figures whose values this change alters. */
   figureChanges: FigureChange[];
 }

@@ -152,3 +152,18 @@ describe('labels', () => {
     expect(sectionMatchLabel('renamed', 'zh-CN')).toBe('改名');
   });
 });
+
+describe('cosmetic changes', () => {
+  it('marks width-only changes so a view can fold them, and keeps them as changes', () => {
+    const before = parseReport('报告\n一、总体\n(一)细项\n受理案件419件,办结377件,当场化解。');
+    const after = parseReport('报告\n一、总体\n（一）细项\n受理案件420件,办结377件，当场化解。');
+    const comparison = compareReports(before, after);
+    expect(comparison.changes.map((c) => [c.oldText, c.newText, c.cosmetic])).toEqual([
+      ['(一)', '（一）', true],
+      ['419', '420', false],
+      [',', '，', true],
+    ]);
+    expect(applyChanges(before, comparison)).toEqual(after.paragraphs.map((p) => p.text));
+    expect(comparisonToMarkdown(comparison, 'zh-CN')).toContain('修改（仅全半角或空白不同）');
+  });
+});
