@@ -2,7 +2,7 @@
  * The patch semantics of a comparison, written down as code: walking `rows` in order, a row
  * with both sides is the old paragraph with every ranged change of that row applied (right to
  * left); a row with only a new side takes its text from the added paragraph's or section's
- * change; a row with only an old side is dropped. The result is the new edition's paragraph
+ * change (`newTexts`); a row with only an old side is dropped. The result is the new edition's paragraph
  * texts, in order; tests hold the comparison to that.
  */
 import type { ReportDocument } from '../report/report-model';
@@ -17,7 +17,7 @@ export function applyChanges(oldDoc: ReportDocument, comparison: Comparison): st
     if (row.oldParagraphId === null) {
       const added = changes.find((c) => c.kind === 'paragraph-added' || c.kind === 'section-added');
       const at = added?.newParagraphIds.indexOf(row.newParagraphId) ?? -1;
-      texts.push(at < 0 ? '' : (added!.newText.split('\n')[at] ?? ''));
+      texts.push(at < 0 ? '' : (added!.newTexts[at] ?? ''));
       continue;
     }
     let text = oldText.get(row.oldParagraphId) ?? '';

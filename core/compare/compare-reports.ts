@@ -96,6 +96,8 @@ class ComparisonBuilder {
       newText: hunk
         ? news[0]!.text.slice(hunk.newStart, hunk.newEnd)
         : news.map((p) => p.text).join('\n'),
+      oldTexts: hunk ? [] : olds.map((p) => p.text),
+      newTexts: hunk ? [] : news.map((p) => p.text),
       oldRange: hunk ? { start: hunk.oldStart, end: hunk.oldEnd } : null,
       newRange: hunk ? { start: hunk.newStart, end: hunk.newEnd } : null,
       before: hunk && first ? first.text.slice(Math.max(0, at - CONTEXT), at) : '',

@@ -73,6 +73,13 @@ export interface Change {
    */
   oldText: string;
   newText: string;
+  /**
+   * For added and removed paragraphs and sections: each paragraph's whole text, in the order of
+   * the ids (a table's text holds line breaks, so `oldText`/`newText` cannot be split back).
+   * Empty for a change inside a paragraph.
+   */
+  oldTexts: string[];
+  newTexts: string[];
   /** Span of `oldText` in the first old paragraph's text; null when whole paragraphs changed. */
   oldRange: TextRange | null;
   /** Span of `newText` in the first new paragraph's text; null when whole paragraphs changed. */

@@ -1,83 +1,12 @@
 /**
  * Every key figure of a report, in document order. Works paragraph by paragraph on the text as
- * published, so offsets point straight into `paragraph.text`; `figuresInText` is the same for
- * any other run of text (a table cell, once the model has tables).
+ * published, so offsets point straight into `paragraph.text`; a table paragraph is read cell by
+ * cell (table-figures), its offsets still into the paragraph's text.
  */
 import type { Paragraph, ReportDocument, Section } from '../report/report-model';
 import type { Figure } from './figure-model';
-import { readSubjects } from './figure-subject';
-import { scanQuantities } from './scan-quantities';
-
-/** Where a run of text sits in the report, for the figures found in it. */
-export interface FigureContext {
-  paragraphId: string;
-  sectionId: string | null;
-  sectionPath: string;
-  sectionTitle: string;
-}
-
-/** Characters of context on each side of a figure in its snippet. */
-const SNIPPET_REACH = 30;
-const SENTENCE_ENDERS = '。！？!?；;';
-const isSentenceEnd = (char: string | undefined): boolean =>
-  char !== undefined && char !== '' && SENTENCE_ENDERS.includes(char);
-
-function snippetAround(
-  text: string,
-  start: number,
-  end: number,
-): { snippet: string; offset: number } {
-  let from = Math.max(0, start - SNIPPET_REACH);
-  for (let i = start - 1; i >= from; i--) {
-    if (isSentenceEnd(text[i])) {
-      from = i + 1;
-      break;
-    }
-  }
-  let to = Math.min(text.length, end + SNIPPET_REACH);
-  for (let i = end; i < to; i++) {
-    if (isSentenceEnd(text[i])) {
-      to = i + 1;
-      break;
-    }
-  }
-  const lead = from > 0 && !isSentenceEnd(text[from - 1]) ? '…' : '';
-  const trail = to < text.length && !isSentenceEnd(text[to - 1]) ? '…' : '';
-  return {
-    snippet: lead + text.slice(from, to).trim() + trail,
-    offset: lead.length + start - from,
-  };
-}
-
-/**
- * The figures in one run of text. `from` skips a prefix that holds no figures (a heading's
- * number marker); offsets are into `text`.
- */
-export function figuresInText(text: string, context: FigureContext, from = 0): Figure[] {
-  const quantities = scanQuantities(text, from);
-  const subjects = readSubjects(text, quantities);
-  return quantities.map((quantity, i) => {
-    const reading = subjects[i]!;
-    const { snippet, offset } = snippetAround(text, quantity.start, quantity.end);
-    return {
-      id: `${context.paragraphId}@${quantity.start}`,
-      ...context,
-      start: quantity.start,
-      end: quantity.end,
-      raw: text.slice(quantity.start, quantity.end),
-      subject: reading.subject,
-      kind: reading.kind,
-      changeWord: reading.changeWord,
-      direction: reading.direction,
-      value: quantity.value,
-      valueHigh: quantity.valueHigh,
-      approximation: quantity.approximation,
-      unit: quantity.unit,
-      snippet,
-      snippetOffset: offset,
-    };
-  });
-}
+import { figuresInText, type FigureContext } from './figures-in-text';
+import { figuresInTable, type TableCellText } from './table-figures';
 
 /** The context of a paragraph: its section's path and title. */
 export function paragraphContext(
@@ -106,11 +35,22 @@ export function sectionsById(doc: ReportDocument): Map<string, Section> {
   return new Map(doc.flatSections.map((section) => [section.id, section]));
 }
 
-/** The figures of one paragraph. */
+/**
+ * A table paragraph's cells, when the document model has them ('table' paragraphs with `rows`
+ * come from the structure parser; a paragraph without them is read as text).
+ */
+function tableRows(paragraph: Paragraph): readonly (readonly TableCellText[])[] | null {
+  const rows = (paragraph as Paragraph & { rows?: TableCellText[][] }).rows;
+  return Array.isArray(rows) && rows.length > 0 ? rows : null;
+}
+
+/** The figures of one paragraph (or, for a table, of its cells). */
 export function paragraphFigures(
   paragraph: Paragraph,
   sections: ReadonlyMap<string, Section>,
 ): Figure[] {
+  const rows = tableRows(paragraph);
+  if (rows) return figuresInTable(rows, paragraph.start, paragraphContext(paragraph, sections));
   return figuresInText(
     paragraph.text,
     paragraphContext(paragraph, sections),
