@@ -6,7 +6,7 @@
  */
 import { diffArrays } from 'diff';
 import type { Paragraph } from '../report/report-model';
-import { keySimilarity, comparisonKey } from './text-similarity';
+import { contentKey, keySimilarity } from './text-similarity';
 
 export interface ParagraphPair {
   old: Paragraph | null;
@@ -23,10 +23,10 @@ const MAX_PARAGRAPH_EDITS = 5000;
 /** Pairs edited paragraphs inside one run of removed (`olds`) and added (`news`) paragraphs. */
 function pairRun(olds: readonly Paragraph[], news: readonly Paragraph[]): ParagraphPair[] {
   const pairs: ParagraphPair[] = [];
-  const newKeys = news.map((p) => comparisonKey(p.text));
+  const newKeys = news.map((p) => contentKey(p.text));
   let next = 0;
   for (const o of olds) {
-    const key = comparisonKey(o.text);
+    const key = contentKey(o.text);
     let found = -1;
     for (let j = next; j < Math.min(news.length, next + MAX_LOOKAHEAD); j++) {
       if (keySimilarity(key, newKeys[j]!) >= EDITED_PARAGRAPH_SIMILARITY) {

@@ -10,7 +10,7 @@
  */
 import type { ReportDocument, Section } from '../report/report-model';
 import type { SectionAlignment, SectionRef } from './comparison-model';
-import { comparisonKey, keySimilarity } from './text-similarity';
+import { comparisonKey, contentKey, keySimilarity } from './text-similarity';
 
 /** Titles at least this alike pair sections at the same place. */
 const SAME_PLACE_TITLE_SIMILARITY = 0.3;
@@ -40,7 +40,7 @@ function ref(section: Section): SectionRef {
 }
 
 function bodyKey(section: Section): string {
-  return comparisonKey(
+  return contentKey(
     section.paragraphs
       .slice(1)
       .map((p) => p.text)

@@ -58,6 +58,10 @@ class ComparisonBuilder {
     this.newSections = sectionsById(newDoc);
   }
 
+  newSection(id: string): Section | undefined {
+    return this.newSections.get(id);
+  }
+
   addRow(old: Paragraph | null, next: Paragraph | null): void {
     const row: ParagraphRow = {
       oldParagraphId: old?.id ?? null,
@@ -253,8 +257,25 @@ function sameButForWidth(a: string, b: string): boolean {
   return a !== b && fold(a) === fold(b);
 }
 
-function rootParagraphs(doc: ReportDocument): Paragraph[] {
-  return doc.titleParagraph ? [doc.titleParagraph, ...doc.preamble] : [...doc.preamble];
+/** A run of consecutive paragraphs with the same section (null: title, preamble, 落款…). */
+interface Block {
+  sectionId: string | null;
+  paragraphs: Paragraph[];
+}
+
+/**
+ * The document cut into blocks in reading order. Reading `doc.paragraphs` (not the section tree)
+ * keeps every paragraph, whatever lies outside sections: front matter, title and preamble before
+ * the first heading, a closing block after the last one.
+ */
+function blocksOf(doc: ReportDocument): Block[] {
+  const blocks: Block[] = [];
+  for (const paragraph of doc.paragraphs) {
+    const last = blocks.at(-1);
+    if (last && last.sectionId === paragraph.sectionId) last.paragraphs.push(paragraph);
+    else blocks.push({ sectionId: paragraph.sectionId, paragraphs: [paragraph] });
+  }
+  return blocks;
 }
 
 export interface CompareOptions {
@@ -271,30 +292,65 @@ export function compareReports(
   const pairing = alignSections(oldDoc, newDoc);
   const builder = new ComparisonBuilder(oldDoc, newDoc);
   const oldSections = sectionsById(oldDoc);
-  const newSections = sectionsById(newDoc);
+  const outside = { oldSection: null, newSection: null };
 
-  builder.pairedBlock(
-    rootParagraphs(oldDoc),
-    rootParagraphs(newDoc),
-    { oldSection: null, newSection: null },
-    null,
-  );
-  const total = pairing.alignments.length;
-  pairing.alignments.forEach((alignment, done) => {
-    if (options.onProgress && done % PROGRESS_EVERY === 0) options.onProgress(done, total);
-    if (alignment.kind === 'added' || alignment.kind === 'removed') {
-      builder.wholeSection(alignment);
-      return;
+  // Removed sections, keyed by the new section they follow (null: before every section).
+  const removedAfter = new Map<string | null, SectionAlignment[]>();
+  const byNewId = new Map<string, SectionAlignment>();
+  let anchor: string | null = null;
+  for (const alignment of pairing.alignments) {
+    if (alignment.new) {
+      anchor = alignment.new.id;
+      byNewId.set(anchor, alignment);
+    } else {
+      const list = removedAfter.get(anchor) ?? [];
+      list.push(alignment);
+      removedAfter.set(anchor, list);
     }
-    const oldSection = oldSections.get(alignment.old!.id)!;
-    const newSection = newSections.get(alignment.new!.id)!;
-    builder.pairedBlock(
-      oldSection.paragraphs,
-      newSection.paragraphs,
-      { oldSection, newSection },
-      alignment,
-    );
-  });
+  }
+  const removedAt = (key: string | null): void => {
+    for (const alignment of removedAfter.get(key) ?? []) builder.wholeSection(alignment);
+    removedAfter.delete(key);
+  };
+
+  // Blocks outside sections pair by their order: the opening with the opening, a closing with a closing.
+  const oldOutside = blocksOf(oldDoc).filter((block) => block.sectionId === null);
+  let outsideSeen = 0;
+  const total = pairing.alignments.length;
+  let done = 0;
+  for (const block of blocksOf(newDoc)) {
+    if (block.sectionId === null) {
+      const old = oldOutside[outsideSeen++];
+      builder.pairedBlock(old?.paragraphs ?? [], block.paragraphs, outside, null);
+      if (outsideSeen === 1) removedAt(null);
+      continue;
+    }
+    removedAt(null);
+    if (options.onProgress && done % PROGRESS_EVERY === 0) options.onProgress(done, total);
+    done += 1;
+    const alignment = byNewId.get(block.sectionId);
+    const newSection = builder.newSection(block.sectionId);
+    if (!alignment || !newSection) {
+      // Not in the section list (an inconsistent model): keep its paragraphs as added ones.
+      builder.pairedBlock([], block.paragraphs, outside, null);
+    } else if (!alignment.old) {
+      builder.wholeSection(alignment);
+    } else {
+      const oldSection = oldSections.get(alignment.old.id)!;
+      builder.pairedBlock(
+        oldSection.paragraphs,
+        block.paragraphs,
+        { oldSection, newSection },
+        alignment,
+      );
+    }
+    removedAt(block.sectionId);
+  }
+  removedAt(null);
+  for (const key of [...removedAfter.keys()]) removedAt(key);
+  for (const old of oldOutside.slice(outsideSeen)) {
+    builder.pairedBlock(old.paragraphs, [], outside, null);
+  }
   options.onProgress?.(total, total);
 
   const counts = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, 0])) as Record<

@@ -16,6 +16,15 @@ export function comparisonKey(text: string): string {
   );
 }
 
+/**
+ * The key for telling whether two paragraphs are one edited paragraph: numbers masked, since the
+ * typical edit between editions is the same sentence with new figures ("2024年1月20日" and
+ * "2025年1月18日" are one closing date, not a removal and an addition).
+ */
+export function contentKey(text: string): string {
+  return comparisonKey(text).replace(/[0-9]+(?:[.,][0-9]+)*/gu, '0');
+}
+
 function bigrams(key: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (let i = 0; i + 1 < key.length; i++) {

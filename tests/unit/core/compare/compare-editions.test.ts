@@ -167,3 +167,47 @@ describe('cosmetic changes', () => {
     expect(comparisonToMarkdown(comparison, 'zh-CN')).toContain('修改（仅全半角或空白不同）');
   });
 });
+
+describe('paragraphs outside sections after the last one (a 落款 block)', () => {
+  /** The structure parser puts a closing block (signing body, date) after the sections. */
+  function withClosing(source: string, closing: string[]) {
+    const doc = parseReport(source);
+    const end = doc.paragraphs.at(-1)!.end;
+    const extra = closing.map((text, i) => ({
+      id: `closing-${i + 1}`,
+      kind: 'body' as const,
+      sectionId: null,
+      text,
+      start: end + 1 + i,
+      end: end + 1 + i + text.length,
+    }));
+    return { ...doc, paragraphs: [...doc.paragraphs, ...extra] };
+  }
+
+  it('compares the closing blocks with each other and keeps every paragraph', () => {
+    const body = '报告\n前言。\n一、总体\n受理案件419件。';
+    const before = withClosing(body, ['青石区人民政府', '2024年1月20日']);
+    const after = withClosing(body.replace('419', '420'), [
+      '青石区人民政府',
+      '2025年1月18日',
+      '（此件公开发布）',
+    ]);
+    const comparison = compareReports(before, after);
+    expect(comparison.changes.map((c) => [c.kind, c.oldText, c.newText])).toEqual([
+      ['text-changed', '419', '420'],
+      ['text-changed', '2024', '2025'],
+      ['text-changed', '20', '18'],
+      ['paragraph-added', '', '（此件公开发布）'],
+    ]);
+    expect(applyChanges(before, comparison)).toEqual(after.paragraphs.map((p) => p.text));
+    expect(comparison.rows.map((r) => r.oldParagraphId)).toContain('closing-2');
+  });
+
+  it('removes a closing block the new edition lacks', () => {
+    const body = '报告\n一、总体\n受理案件419件。';
+    const comparison = compareReports(withClosing(body, ['青石区人民政府']), parseReport(body));
+    expect(comparison.changes.map((c) => [c.kind, c.oldText])).toEqual([
+      ['paragraph-removed', '青石区人民政府'],
+    ]);
+  });
+});
