@@ -6,6 +6,8 @@ export { CHANGE_KINDS, compareReports } from './compare-reports';
 export type { CompareOptions } from './compare-reports';
 export { changeKindLabel, comparisonToMarkdown, sectionMatchLabel } from './comparison-markdown';
 export { rowSegments } from './row-segments';
+export { stepChange } from './step-change';
+export type { StepOptions } from './step-change';
 export type { Segment } from './row-segments';
 export type {
   Change,

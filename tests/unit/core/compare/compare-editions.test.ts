@@ -5,6 +5,7 @@ import {
   CHANGE_KINDS,
   changeKindLabel,
   sectionMatchLabel,
+  stepChange,
   compareReports,
   comparisonToMarkdown,
   diffText,
@@ -209,5 +210,27 @@ describe('paragraphs outside sections after the last one (a 落款 block)', () =
     expect(comparison.changes.map((c) => [c.kind, c.oldText])).toEqual([
       ['paragraph-removed', '青石区人民政府'],
     ]);
+  });
+});
+
+describe('stepChange (F7 / Shift+F7)', () => {
+  const changes = compareReports(
+    parseReport('报告\n一、总体\n(一)细项\n受理案件419件,办结377件,当场化解。'),
+    parseReport('报告\n一、总体\n（一）细项\n受理案件420件,办结377件，当场化解。'),
+  ).changes;
+
+  it('goes forward and back, wrapping at the ends', () => {
+    expect(changes).toHaveLength(3);
+    expect(stepChange(changes, null, 1)).toBe(0);
+    expect(stepChange(changes, null, -1)).toBe(2);
+    expect(stepChange(changes, 0, 1)).toBe(1);
+    expect(stepChange(changes, 2, 1)).toBe(0);
+    expect(stepChange(changes, 0, -1)).toBe(2);
+  });
+
+  it('can skip width-only changes', () => {
+    expect(stepChange(changes, null, 1, { skipCosmetic: true })).toBe(1);
+    expect(stepChange(changes, 1, 1, { skipCosmetic: true })).toBe(1);
+    expect(stepChange([], null, 1)).toBeNull();
   });
 });
