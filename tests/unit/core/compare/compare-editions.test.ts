@@ -234,3 +234,32 @@ describe('stepChange (F7 / Shift+F7)', () => {
     expect(stepChange([], null, 1)).toBeNull();
   });
 });
+
+describe('section alignment rules', () => {
+  const kinds = (before: string, after: string) =>
+    compareReports(parseReport(before), parseReport(after))
+      .sections.filter((s) => s.kind !== 'matched')
+      .map((s) => [s.kind, s.old?.title ?? null, s.new?.title ?? null]);
+
+  it('calls a section moved when its order among its siblings changed', () => {
+    const before = '报告\n一、甲部分\n正文甲。\n二、乙部分\n正文乙。\n三、丙部分\n正文丙。';
+    const after = '报告\n一、丙部分\n正文丙。\n二、甲部分\n正文甲。\n三、乙部分\n正文乙。';
+    expect(kinds(before, after)).toEqual([['moved', '丙部分', '丙部分']]);
+  });
+
+  it('calls a retitled section at the same place with the same body renamed', () => {
+    const before = '报告\n一、加强队伍建设\n全年培训执法人员1200人次，考试合格率98%。';
+    const after = '报告\n一、锻造过硬执法队伍\n全年培训执法人员1500人次，考试合格率99%。';
+    expect(kinds(before, after)).toEqual([['renamed', '加强队伍建设', '锻造过硬执法队伍']]);
+  });
+
+  it('does not pair an unrelated section that took the place of a removed one', () => {
+    const before = '报告\n一、加强队伍建设\n全年培训执法人员1200人次。';
+    const after = '报告\n一、优化营商环境\n新设市场主体3.5万户。';
+    // The removed section stood before everything that is left, so it is listed first.
+    expect(kinds(before, after)).toEqual([
+      ['removed', '加强队伍建设', null],
+      ['added', null, '优化营商环境'],
+    ]);
+  });
+});
