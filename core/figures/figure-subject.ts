@@ -94,6 +94,7 @@ const NOUN_STOPS = [
   '对',
   '向',
   '将',
+  '用于',
   '于',
   '并',
   '排名',
@@ -113,18 +114,26 @@ const NOUN_STOPS = [
 ];
 const NOUN_CHAR = /[\u3400-\u9fff“”‘’()（）]/u;
 
-/** The noun right after a measure word, as published ("村(居)公共法律服务室"), or ''. */
+/** 在 inside 存在, 所在, 现在…: part of a word, not the preposition that ends a noun. */
+function insideWord(text: string, index: number): boolean {
+  return text[index] === '在' && index > 0 && '存所现实潜内外自'.includes(text[index - 1]!);
+}
+
+/**
+ * The noun right after a measure word, as published ("村(居)公共法律服务室", "124个镇获评" ->
+ * 镇), or ''.
+ */
 function nounAfter(text: string, from: number): string {
   let end = from;
   while (end < text.length && end - from < MAX_NOUN_AFTER_LENGTH) {
     if (!NOUN_CHAR.test(text[end]!)) break;
-    if (NOUN_STOPS.some((stop) => text.startsWith(stop, end))) break;
+    if (NOUN_STOPS.some((stop) => text.startsWith(stop, end)) && !insideWord(text, end)) break;
     end += 1;
   }
   let noun = text.slice(from, end).replace(CONNECTORS_AT_END, '');
   // An unbalanced bracket or quote at the end belongs to the text after the noun.
   noun = noun.replace(/[(（“‘]+$/u, '');
-  return noun.length >= 2 ? noun : '';
+  return noun;
 }
 
 function stripRepeatedly(text: string, pattern: RegExp): string {
@@ -192,12 +201,19 @@ export function readSubjects(text: string, quantities: readonly Quantity[]): Sub
     const previousReading = readings[i - 1];
 
     let subject = before.subject;
-    // "由198天压缩至123天": the second number is the same thing's new level.
+    let reading: Omit<SubjectReading, 'subject'> = before;
+    // A measure word followed by its noun: the noun is what is counted, and a verb before the
+    // number acts on it ("提升100家养老机构" is a level of 100 institutions, not a rise of 100).
+    const noun = isClassifier(quantity.unit) ? nounAfter(text, quantity.end) : '';
     if (before.toLevel && sameClause && previousReading && before.subject.length <= 1) {
+      // "由198天压缩至123天": the second number is the same thing's new level.
       subject = previousReading.subject;
-    } else if (isClassifier(quantity.unit) && !before.changeWord) {
-      const noun = nounAfter(text, quantity.end);
-      if (noun) subject = noun;
+    } else if (noun) {
+      subject = noun;
+      reading = { kind: 'level', changeWord: null, direction: null };
+    } else if (subject === '' && text.startsWith('的', quantity.end)) {
+      // "76.1%的财政支出用于民生": the noun after 的.
+      subject = nounAfter(text, quantity.end + 1);
     }
     // "356件，同比增长12.6%": a bare change speaks of the figure just before it.
     if (
@@ -210,9 +226,9 @@ export function readSubjects(text: string, quantities: readonly Quantity[]): Sub
     }
     readings.push({
       subject,
-      kind: before.kind,
-      changeWord: before.changeWord,
-      direction: before.direction,
+      kind: reading.kind,
+      changeWord: reading.changeWord,
+      direction: reading.direction,
     });
   });
   return readings;

@@ -192,3 +192,16 @@ describe('names that look like counts, from real government work reports', () =>
     expect(figures(text).map((f) => f.raw)).toEqual(raws);
   });
 });
+
+describe('subjects seen in real government work reports', () => {
+  it.each([
+    ['提升100家县级特困供养机构服务水平。', '县级特困供养机构服务水平', 'level'],
+    ['新增15家备案博物馆。', '备案博物馆', 'level'],
+    ['76.1%的财政支出用于民生。', '财政支出', 'level'],
+    ['17个区获评全国百强区。', '区', 'level'],
+    ['对13个存在黑臭水体的县城开展攻坚。', '存在黑臭水体', 'level'],
+    ['港珠澳大桥车流量增长90%。', '港珠澳大桥车流量', 'change'],
+  ])('%s -> %s', (text, subject, kind) => {
+    expect(only(text)).toMatchObject({ subject, kind });
+  });
+});
