@@ -205,3 +205,13 @@ describe('subjects seen in real government work reports', () => {
     expect(only(text)).toMatchObject({ subject, kind });
   });
 });
+
+describe('more units from real reports', () => {
+  it.each([
+    ['细颗粒物年均浓度30.5微克/立方米。', '30.5微克/立方米', '微克/立方米'],
+    ['粮食产量1300亿斤以上。', '1300亿斤以上', '斤'],
+    ['集装箱吞吐量2500万标箱。', '2500万标箱', '标箱'],
+  ])('%s', (text, raw, unit) => {
+    expect(only(text)).toMatchObject({ raw, unit });
+  });
+});
