@@ -89,7 +89,7 @@ function toChinese(n: number): string {
       if (zero && out !== '') out += '零';
       else if (zero && leadingZero && out === '') out += '零';
       zero = false;
-      out += (d === 1 && i === 2 && out === '' && !leadingZero ? '' : digits[d]) + places[i];
+      out += (d === 1 && i === 2 && out === '' && !leadingZero ? '' : digits[d]!) + places[i]!;
     });
     return out;
   };
