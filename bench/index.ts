@@ -3,6 +3,7 @@
  * and asserts nothing. Add a benchmark by calling its exported function here.
  */
 import { runAnnotationsBench } from './annotations-bench';
+import { runFiguresBench } from './figures-bench';
 import { runPdfBench } from './pdf-bench';
 import { runSearchBench } from './search-bench';
 
@@ -10,3 +11,4 @@ console.log(`Node ${process.version}, ${process.platform} ${process.arch}`);
 runSearchBench();
 await runPdfBench();
 await runAnnotationsBench();
+runFiguresBench();
