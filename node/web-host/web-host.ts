@@ -4,7 +4,6 @@
  * server (no DNS rebinding), and API calls need the per-run secret (a page the user visits
  * cannot read or write their data).
  */
-import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -14,7 +13,7 @@ import { apiErrors, type ApiError, type ApiResult } from '../../core/api/errors'
 import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
 import type { HostServices } from '../services/host-services';
 import { DOWNLOAD_PATH } from '../services/pdf-export';
-import { mimeTypeFor, resolveStaticPath } from '../services/static-files';
+import { mimeTypeFor, openStaticFile } from '../services/static-files';
 
 export const TOKEN_HEADER = 'x-viewer-token';
 
@@ -45,6 +44,8 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 } as const;
+
+const STATIC_STATUS = { missing: 404, forbidden: 403, failed: 500 } as const;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -101,9 +102,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendError(res, 415, apiErrors.badRequest('Content-Type must be application/json'));
     }
     const body = await readBody(req, MAX_REQUEST_BYTES);
-    if (body === null) {
-      return sendError(res, 413, apiErrors.tooLarge(`body over ${MAX_REQUEST_BYTES} bytes`));
-    }
+    if (body === null) return refuseTooLarge(req, res);
     let payload: unknown;
     try {
       payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -152,24 +151,42 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res: http.ServerResponse,
     pathname: string,
   ): Promise<void> {
-    const file = resolveStaticPath(options.rendererDir, pathname);
-    const stat = file ? await fs.stat(file).catch(() => null) : null;
-    if (!file || !stat?.isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
-      res.end('Not found');
+    // Opened once and streamed from the same handle: a file replaced or removed after the check
+    // cannot be swapped in, and a file that cannot be read is an answer, not a crash.
+    const opened = await openStaticFile(options.rendererDir, pathname);
+    if (!opened.ok) {
+      const status = STATIC_STATUS[opened.reason];
+      if (opened.reason !== 'missing') log(`cannot serve ${pathname}: ${opened.detail}`);
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      res.end(http.STATUS_CODES[status]);
       return;
     }
+    const { file, handle, size } = opened;
     res.writeHead(200, {
       'Content-Type': mimeTypeFor(file),
-      'Content-Length': stat.size,
+      'Content-Length': size,
       'Cache-Control': file.endsWith('.html') ? 'no-store' : 'no-cache',
       ...SECURITY_HEADERS,
     });
     if (req.method === 'HEAD') {
+      await handle.close();
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    const stream = handle.createReadStream({ end: Math.max(size - 1, 0), autoClose: true });
+    stream.on('error', (err) => {
+      // The headers are out: all that is left is to cut the response short (the client sees
+      // fewer bytes than Content-Length) and keep serving everyone else.
+      log(`reading ${pathname} failed: ${err.message}`);
+      res.destroy();
+    });
+    res.on('close', () => stream.destroy());
+    if (size === 0) {
+      stream.destroy();
+      res.end();
+      return;
+    }
+    stream.pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -205,20 +222,43 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Reads the body, or null as soon as it exceeds `limit` bytes (the rest is discarded). */
+/**
+ * Reads the body, or null as soon as it is known to exceed `limit` bytes: at once from its
+ * Content-Length, or (chunked) when the bytes received pass the limit. Nothing more is read or
+ * kept after that.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      chunks.length = 0;
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * 413 for a body over the limit, and the connection is closed after the answer (the rest of
+ * the body is never read). A client still sending may see the connection reset once it has the
+ * answer; browsers and Node's client read an early answer first.
+ */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+  req.socket.pause();
+  res.shouldKeepAlive = false;
+  sendError(res, 413, apiErrors.tooLarge(`body over ${MAX_REQUEST_BYTES} bytes`));
 }
 
 function statusFor(error: ApiError): number {
