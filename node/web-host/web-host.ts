@@ -61,6 +61,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // RFC 9112 §3.2: more than one Host is a bad request (Node keeps only the first one).
+    if (hostHeaderCount(req.rawHeaders) > 1) {
+      return sendError(res, 400, apiErrors.badRequest('more than one Host header'));
+    }
     if (!isOwnHost(req.headers.host, port)) {
       return sendError(res, 403, apiErrors.forbidden('foreign Host header'));
     }
@@ -207,8 +211,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
+/**
+ * The Host must name this server exactly: 127.0.0.1 or localhost with our port. Host names
+ * compare case-insensitively (RFC 3986 §3.2.2); nothing else is accepted (no other port, no
+ * "localhost." or [::1], which a page of ours never uses), so a DNS-rebound name never passes.
+ */
 function isOwnHost(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  const name = host?.toLowerCase();
+  return name === `127.0.0.1:${port}` || name === `localhost:${port}`;
+}
+
+/** rawHeaders alternates names and values. */
+function hostHeaderCount(rawHeaders: readonly string[]): number {
+  return rawHeaders.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'host').length;
 }
 
 function isOwnOrigin(origin: string, port: number): boolean {
