@@ -265,15 +265,31 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
   });
 }
 
+/** What a refused upload may still send, dropped unread, before nothing more is read. */
+const LINGER_BYTES = 1024 * 1024;
+/** How long the connection of a refused upload stays open, so its client can read the 413. */
+const LINGER_MS = 2000;
+
 /**
- * 413 for a body over the limit, and the connection is closed after the answer (the rest of
- * the body is never read). A client still sending may see the connection reset once it has the
- * answer; browsers and Node's client read an early answer first.
+ * 413 for a body over the limit, sent at once; then the connection is cut, but not at once: a
+ * socket closed with unread data is reset, and the reset can wipe the 413 before the client has
+ * read it (RFC 9112 §9.6 asks for a "lingering" close). So at most LINGER_BYTES more are dropped
+ * unread (never kept), then reading stops (TCP holds the client back), and after LINGER_MS the
+ * socket is destroyed.
  */
 function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
-  req.socket.pause();
-  res.shouldKeepAlive = false;
+  const socket = req.socket;
+  let dropped = 0;
+  // Listening before the answer also keeps Node from draining the whole body afterwards.
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) req.pause();
+  });
+  req.resume();
   sendError(res, 413, apiErrors.tooLarge(`body over ${MAX_REQUEST_BYTES} bytes`));
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 function statusFor(error: ApiError): number {
