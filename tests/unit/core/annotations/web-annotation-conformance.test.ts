@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import jsonld from 'jsonld';
-import type { ContextDefinition } from 'jsonld';
+import type { ContextDefinition, JsonLdDocument } from 'jsonld';
 import type { RemoteDocument } from 'jsonld/jsonld-spec';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../core/annotations/annotation-model';
@@ -473,7 +473,7 @@ describe('through a JSON-LD processor', () => {
     };
     // How points were written before this version: keys the context does not define.
     document.first.items[0]!['report-viewer:start'] = { paragraphId: 's1-p0', offset: 0 };
-    const expanded = await jsonld.expand(document, { documentLoader });
+    const expanded = await jsonld.expand(document as JsonLdDocument, { documentLoader });
     const context = ANNO_CONTEXT as unknown as ContextDefinition;
     const compacted = await jsonld.compact(expanded, context, { documentLoader });
     expect(normalised(compacted)).not.toEqual(normalised(document));
