@@ -27,7 +27,8 @@ export function App() {
   const [listing, setListing] = useState<ReportListing | null>(null);
   const [report, setReport] = useState<OpenReport | null>(null);
   const [picking, setPicking] = useState(false);
-  const [fatal, setFatal] = useState<ApiError | null>(null);
+  // A start-up failure; `listed` when the report list did load, so the user can go back to it.
+  const [fatal, setFatal] = useState<{ error: ApiError; listed: boolean } | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
 
   const addNotice = useCallback(
@@ -69,6 +70,7 @@ export function App() {
 
   const boot = useCallback(async () => {
     setFatal(null);
+    let listed = false;
     try {
       const [appInfo, stored, list] = await Promise.all([
         callHost('getAppInfo', {}),
@@ -78,13 +80,15 @@ export function App() {
       setInfo(appInfo);
       loaded(stored);
       setListing(list);
+      listed = true;
       for (const notice of appInfo.notices) addNotice(notice, 'warning');
       const first = list.initialReportId;
       const remembered = stored.lastReportId !== null && first === stored.lastReportId;
       if (first && (list.reports.length === 1 || remembered)) await openReport(first);
       else setPicking(true);
     } catch (err) {
-      setFatal(errorOf(err));
+      // E.g. the remembered report is gone or unreadable: retry, or choose another one.
+      setFatal({ error: errorOf(err), listed });
     }
   }, [addNotice, loaded, openReport]);
 
@@ -109,10 +113,21 @@ export function App() {
     body = (
       <div className="centered-message" role="alert">
         <h1>{i18n.t('errorTitle')}</h1>
-        <p>{i18n.language === 'en' ? fatal.messageEn : fatal.message}</p>
+        <p>{i18n.language === 'en' ? fatal.error.messageEn : fatal.error.message}</p>
         <button type="button" onClick={() => void boot()}>
           {i18n.t('retry')}
         </button>
+        {fatal.listed ? (
+          <button
+            type="button"
+            onClick={() => {
+              setFatal(null);
+              setPicking(true);
+            }}
+          >
+            {i18n.t('backToReports')}
+          </button>
+        ) : null}
       </div>
     );
   } else if (picking && listing) {

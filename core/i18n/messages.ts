@@ -213,6 +213,8 @@ const zh = {
   unreadableRaw: '原始内容',
   unreadableExport: '导出这些记录',
   windowStateNotSaved: '窗口位置没有保存：',
+  backToReports: '返回报告列表',
+  annotationsExportLabel: '《{title}》批注',
   // The words Electron draws natively (menus, dialogs). (&F) / &File mark access keys.
   menuFile: '文件(&F)',
   menuExportMarkdown: '导出批注为 Markdown…',
@@ -475,6 +477,8 @@ const en: Messages = {
   unreadableRaw: 'Raw content',
   unreadableExport: 'Export these records',
   windowStateNotSaved: 'Window position not saved: ',
+  backToReports: 'Back to the report list',
+  annotationsExportLabel: 'Annotations on {title}',
   menuFile: '&File',
   menuExportMarkdown: 'Export Annotations as Markdown…',
   menuExportJson: 'Export Annotations as JSON…',

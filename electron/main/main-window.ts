@@ -17,6 +17,8 @@ export interface MainWindowSpec {
   placement: WindowPlacement;
   /** Paint the first frame dark, so a dark-themed system does not flash white. */
   dark: boolean;
+  /** Developer tools: only when not packaged (off unless said). */
+  devTools?: boolean;
 }
 
 export function mainWindowOptions(spec: MainWindowSpec): BrowserWindowConstructorOptions {
@@ -31,17 +33,20 @@ export function mainWindowOptions(spec: MainWindowSpec): BrowserWindowConstructo
     // Shown on ready-to-show, so the user never sees an empty frame.
     show: false,
     backgroundColor: spec.dark ? BACKGROUND.dark : BACKGROUND.light,
-    webPreferences: lockedDownWebPreferences(spec.preloadPath),
+    webPreferences: lockedDownWebPreferences(spec.preloadPath, spec.devTools ?? false),
   };
 }
 
 /**
  * Sandboxed and isolated: the page gets only what the preload exposes. Every window of the app
- * (the reader, the hidden print window) uses exactly these.
+ * (the reader, the hidden print window) uses exactly these. Developer tools stay off unless the
+ * caller asks (main.ts does only when the app is not packaged): hiding the menu item is not
+ * enough, since the keyboard shortcut and webContents.openDevTools() would still work.
  */
-export function lockedDownWebPreferences(preloadPath: string): WebPreferences {
+export function lockedDownWebPreferences(preloadPath: string, devTools = false): WebPreferences {
   return {
     preload: preloadPath,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -31,7 +31,7 @@ import { handleExportDownloads } from './export-downloads';
 import { bindApi } from './ipc-binding';
 import { consoleLog } from './log';
 import { createMainWindow } from './main-window';
-import { createPrintWindows, printPageUrl } from './print-window';
+import { createPrintWindows, PRINT_READY_TIMEOUT_MS, printPageUrl } from './print-window';
 import { askWhereToSavePdf } from './save-dialog';
 import { guardAllWebContents, guardSession } from './offline-guard';
 import { flushBeforeQuit } from './quit-flush';
@@ -73,7 +73,15 @@ async function start(): Promise<void> {
   serveAppProtocol(protocol, paths.rendererDir, log);
 
   const dataDir = app.getPath('userData');
-  const printWindows = createPrintWindows(BrowserWindow, paths.preloadPath, log);
+  // Developer tools only in a development build: off in every window of a packaged app.
+  const devTools = !app.isPackaged;
+  const printWindows = createPrintWindows(
+    BrowserWindow,
+    paths.preloadPath,
+    log,
+    PRINT_READY_TIMEOUT_MS,
+    devTools,
+  );
   const services = await createHostServices({
     reportsDir: paths.reportsDir,
     dataDir,
@@ -91,7 +99,6 @@ async function start(): Promise<void> {
   });
   const appContents = () => mainWindow?.webContents ?? null;
   const sendCommand = createCommandSender(appContents, log);
-  const devTools = !app.isPackaged;
   const appMenu = installAppMenu(
     Menu,
     { platform: process.platform, appName: app.getName(), devTools, send: sendCommand },
@@ -115,6 +122,7 @@ async function start(): Promise<void> {
       preloadPath: paths.preloadPath,
       placement,
       dark: nativeTheme.shouldUseDarkColors,
+      devTools,
       url: APP_START_URL,
     },
     log,

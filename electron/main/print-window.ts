@@ -31,14 +31,17 @@ export function printPageUrl(jobId: string): string {
   return `${APP_SCHEME}://${APP_HOST}/print.html?job=${encodeURIComponent(jobId)}`;
 }
 
-export function printWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function printWindowOptions(
+  preloadPath: string,
+  devTools = false,
+): BrowserWindowConstructorOptions {
   return {
     show: false,
     // Roughly a page wide, so screen-media layout before printing is not absurd.
     width: 900,
     height: 1200,
     title: MESSAGES['zh-CN'].printWindowTitle,
-    webPreferences: lockedDownWebPreferences(preloadPath),
+    webPreferences: lockedDownWebPreferences(preloadPath, devTools),
   };
 }
 
@@ -66,6 +69,7 @@ export function createPrintWindows(
   preloadPath: string,
   log: MainLog,
   readyTimeoutMs = PRINT_READY_TIMEOUT_MS,
+  devTools = false,
 ): PrintWindows {
   const open = new Set<BrowserWindow>();
 
@@ -73,7 +77,7 @@ export function createPrintWindows(
     printUrl: string,
     use: (contents: WebContents) => Promise<T>,
   ): Promise<T> {
-    const win = new BrowserWindowClass(printWindowOptions(preloadPath));
+    const win = new BrowserWindowClass(printWindowOptions(preloadPath, devTools));
     open.add(win);
     try {
       await win.loadURL(printUrl);

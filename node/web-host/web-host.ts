@@ -4,7 +4,6 @@
  * server (no DNS rebinding), and API calls need the per-run secret (a page the user visits
  * cannot read or write their data).
  */
-import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -14,7 +13,7 @@ import { apiErrors, type ApiError, type ApiResult } from '../../core/api/errors'
 import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
 import type { HostServices } from '../services/host-services';
 import { DOWNLOAD_PATH } from '../services/pdf-export';
-import { mimeTypeFor, resolveStaticPath } from '../services/static-files';
+import { mimeTypeFor, openStaticFile } from '../services/static-files';
 
 export const TOKEN_HEADER = 'x-viewer-token';
 
@@ -46,6 +45,8 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
 } as const;
 
+const STATIC_STATUS = { missing: 404, forbidden: 403, failed: 500 } as const;
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? (() => undefined);
@@ -60,6 +61,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // RFC 9112 §3.2: more than one Host is a bad request (Node keeps only the first one).
+    if (hostHeaderCount(req.rawHeaders) > 1) {
+      return sendError(res, 400, apiErrors.badRequest('more than one Host header'));
+    }
     if (!isOwnHost(req.headers.host, port)) {
       return sendError(res, 403, apiErrors.forbidden('foreign Host header'));
     }
@@ -101,9 +106,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendError(res, 415, apiErrors.badRequest('Content-Type must be application/json'));
     }
     const body = await readBody(req, MAX_REQUEST_BYTES);
-    if (body === null) {
-      return sendError(res, 413, apiErrors.tooLarge(`body over ${MAX_REQUEST_BYTES} bytes`));
-    }
+    if (body === null) return refuseTooLarge(req, res);
     let payload: unknown;
     try {
       payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -152,24 +155,42 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res: http.ServerResponse,
     pathname: string,
   ): Promise<void> {
-    const file = resolveStaticPath(options.rendererDir, pathname);
-    const stat = file ? await fs.stat(file).catch(() => null) : null;
-    if (!file || !stat?.isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
-      res.end('Not found');
+    // Opened once and streamed from the same handle: a file replaced or removed after the check
+    // cannot be swapped in, and a file that cannot be read is an answer, not a crash.
+    const opened = await openStaticFile(options.rendererDir, pathname);
+    if (!opened.ok) {
+      const status = STATIC_STATUS[opened.reason];
+      if (opened.reason !== 'missing') log(`cannot serve ${pathname}: ${opened.detail}`);
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      res.end(http.STATUS_CODES[status]);
       return;
     }
+    const { file, handle, size } = opened;
     res.writeHead(200, {
       'Content-Type': mimeTypeFor(file),
-      'Content-Length': stat.size,
+      'Content-Length': size,
       'Cache-Control': file.endsWith('.html') ? 'no-store' : 'no-cache',
       ...SECURITY_HEADERS,
     });
     if (req.method === 'HEAD') {
+      await handle.close();
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    const stream = handle.createReadStream({ end: Math.max(size - 1, 0), autoClose: true });
+    stream.on('error', (err) => {
+      // The headers are out: all that is left is to cut the response short (the client sees
+      // fewer bytes than Content-Length) and keep serving everyone else.
+      log(`reading ${pathname} failed: ${err.message}`);
+      res.destroy();
+    });
+    res.on('close', () => stream.destroy());
+    if (size === 0) {
+      stream.destroy();
+      res.end();
+      return;
+    }
+    stream.pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -190,8 +211,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
+/**
+ * The Host must name this server exactly: 127.0.0.1 or localhost with our port. Host names
+ * compare case-insensitively (RFC 3986 §3.2.2); nothing else is accepted (no other port, no
+ * "localhost." or [::1], which a page of ours never uses), so a DNS-rebound name never passes.
+ */
 function isOwnHost(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  const name = host?.toLowerCase();
+  return name === `127.0.0.1:${port}` || name === `localhost:${port}`;
+}
+
+/** rawHeaders alternates names and values. */
+function hostHeaderCount(rawHeaders: readonly string[]): number {
+  return rawHeaders.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'host').length;
 }
 
 function isOwnOrigin(origin: string, port: number): boolean {
@@ -205,20 +237,59 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Reads the body, or null as soon as it exceeds `limit` bytes (the rest is discarded). */
+/**
+ * Reads the body, or null as soon as it is known to exceed `limit` bytes: at once from its
+ * Content-Length, or (chunked) when the bytes received pass the limit. Nothing more is read or
+ * kept after that.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      chunks.length = 0;
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** What a refused upload may still send, dropped unread, before nothing more is read. */
+const LINGER_BYTES = 1024 * 1024;
+/** How long the connection of a refused upload stays open, so its client can read the 413. */
+const LINGER_MS = 2000;
+
+/**
+ * 413 for a body over the limit, sent at once; then the connection is cut, but not at once: a
+ * socket closed with unread data is reset, and the reset can wipe the 413 before the client has
+ * read it (RFC 9112 §9.6 asks for a "lingering" close). So at most LINGER_BYTES more are dropped
+ * unread (never kept), then reading stops (TCP holds the client back), and after LINGER_MS the
+ * socket is destroyed.
+ */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const socket = req.socket;
+  let dropped = 0;
+  // Listening before the answer also keeps Node from draining the whole body afterwards.
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) req.pause();
+  });
+  req.resume();
+  sendError(res, 413, apiErrors.tooLarge(`body over ${MAX_REQUEST_BYTES} bytes`));
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 function statusFor(error: ApiError): number {

@@ -208,16 +208,41 @@ export function useAnnotationUi(
   const exportMarkdownFile = useCallback(() => {
     downloadText(`${baseName}.md`, exportMarkdown(doc, api.annotations), 'text/markdown');
   }, [api.annotations, baseName, doc]);
+  const exportJson = useCallback(async () => {
+    try {
+      // Positions count in the report's text as the host serves it (see web-annotation.ts).
+      const [report, app] = await Promise.all([
+        callHost('openReport', { reportId }),
+        callHost('getAppInfo', {}),
+      ]);
+      const collection = toAnnotationCollection(report, api.annotations, {
+        label: t('annotationsExportLabel', { title: doc.title ?? reportId }),
+        generator: { name: app.name, version: app.version },
+      });
+      downloadText(
+        `${baseName}.jsonld`,
+        JSON.stringify(collection, null, 2),
+        'application/ld+json',
+      );
+    } catch (err) {
+      onError(errorOf(err));
+    }
+  }, [api.annotations, baseName, doc, onError, reportId, t]);
   const exportJsonFile = useCallback(() => {
-    const collection = toAnnotationCollection(doc, reportId, api.annotations);
-    downloadText(`${baseName}.jsonld`, JSON.stringify(collection, null, 2), 'application/ld+json');
-  }, [api.annotations, baseName, doc, reportId]);
+    void exportJson();
+  }, [exportJson]);
 
   const importFile = useCallback(
     async (file: File) => {
       if (file.size > MAX_IMPORT_BYTES)
         return onError({ code: 'too-large', ...bilingual('importTooLarge') });
-      const parsed = parseAnnotationCollection(await file.text(), reportId);
+      let sourceText: string | undefined;
+      try {
+        sourceText = (await callHost('openReport', { reportId })).text;
+      } catch {
+        // Without the text the paragraph points and quotes still place what is imported.
+      }
+      const parsed = parseAnnotationCollection(await file.text(), reportId, sourceText);
       if (!parsed.ok) return fail(parsed.error.message);
       try {
         const result = await callHost('importAnnotations', {

@@ -11,7 +11,7 @@
  * except through an API call that succeeded, the prototype stays clean, and good calls still
  * work at the end.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -30,7 +30,7 @@ import {
   reportsDir,
   snapshot,
 } from './fuzz-inputs';
-import { rawRequest, type RawReply } from '../node/web-host/raw-http';
+import { rawExchange, rawRequest, type RawReply } from '../node/web-host/raw-http';
 
 const TOKEN = 'fuzz-token-0123456789';
 /** Methods Node's HTTP parser knows (others it refuses itself, before the host sees them). */
@@ -41,6 +41,17 @@ let dataDir: string;
 let services: HostServices;
 let host: WebHost;
 const prototypeBefore = prototypeKeys();
+/** Outside the served folder (<root>/canary.txt) and next to the data folder (<root>/secret.txt). */
+const CANARY = 'CANARY-OUTSIDE-THE-SERVED-ROOT-7f3a';
+const SECRET = 'SECRET-NEXT-TO-THE-DATA-DIR-91c2';
+const INDEX_HTML = '<!doctype html><title>阅读器</title>';
+const APP_JS = 'console.log(1);';
+/** Every file the host may serve, by decoded path: anything else is an error status. */
+const SERVED = new Map([
+  ['/', INDEX_HTML],
+  ['/index.html', INDEX_HTML],
+  ['/assets/app.js', APP_JS],
+]);
 const counts = { requests: 0, apiOk: 0, apiRefused: 0, notApi: 0, unparsable: 0, changedData: 0 };
 const codes = new Map<string, number>();
 
@@ -49,8 +60,13 @@ beforeAll(async () => {
   dataDir = path.join(root, 'data');
   const rendererDir = path.join(root, 'renderer');
   await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>阅读器</title>');
-  await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1);');
+  await writeFile(path.join(rendererDir, 'index.html'), INDEX_HTML);
+  await writeFile(path.join(rendererDir, 'assets', 'app.js'), APP_JS);
+  await writeFile(path.join(root, 'canary.txt'), CANARY);
+  await writeFile(path.join(root, 'secret.txt'), SECRET);
+  // Links inside the served folder that lead out of it: to the canary and to the data folder.
+  await symlink(path.join(root, 'canary.txt'), path.join(rendererDir, 'assets', 'canary-link.txt'));
+  await symlink(root, path.join(rendererDir, 'root-link'));
   services = await createHostServices({
     reportsDir,
     dataDir,
@@ -106,6 +122,8 @@ async function sendAndCheck(sent: Sent): Promise<Reply> {
   }
   let succeeded = false;
   const context = `${sent.method} ${sent.path.slice(0, 120)} → ${reply.status} ${reply.body.slice(0, 300)}`;
+  expect(reply.body, context).not.toContain(CANARY);
+  expect(reply.body, context).not.toContain(SECRET);
   if (pathname === null) {
     // A malformed request target: 400 bad-request (with no body to a HEAD).
     counts.unparsable++;
@@ -141,7 +159,13 @@ async function sendAndCheck(sent: Sent): Promise<Reply> {
   } else {
     counts.notApi++;
     const reading = sent.method === 'GET' || sent.method === 'HEAD';
-    expect(reading ? [200, 404] : [405], context).toContain(reply.status);
+    const served = SERVED.get(decodedPath(pathname));
+    if (!reading) expect(reply.status, context).toBe(405);
+    else if (served === undefined) expect(reply.status, context).toBe(404);
+    else {
+      expect(reply.status, context).toBe(200);
+      expect(reply.body, context).toBe(sent.method === 'HEAD' ? '' : served);
+    }
   }
   await services.flush();
   const after = await snapshot(dataDir);
@@ -152,6 +176,14 @@ async function sendAndCheck(sent: Sent): Promise<Reply> {
   }
   if (JSON.stringify([...after]) !== JSON.stringify([...before])) counts.changedData++;
   return reply;
+}
+
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }
 
 const jsonBody = (value: unknown) => Buffer.from(JSON.stringify(value) ?? '', 'utf8');
@@ -263,7 +295,186 @@ function headersOf(
   return headers;
 }
 
+/**
+ * Paths that try to leave the served folder for the canary, the secret or the data folder:
+ * "..", "/" and "\\" in every spelling (plain, percent-encoded in either case, double-encoded,
+ * overlong UTF-8), NUL bytes, absolute paths and links that point out.
+ */
+function traversalPath(rootDir: string): fc.Arbitrary<string> {
+  const dotDot = fc.constantFrom(
+    '..',
+    '%2e%2e',
+    '%2E%2E',
+    '.%2e',
+    '%2e.',
+    '%252e%252e',
+    '%c0%ae%c0%ae',
+    '...',
+  );
+  const slash = fc.constantFrom(
+    '/',
+    '%2f',
+    '%2F',
+    '\\',
+    '%5c',
+    '%5C',
+    '%252f',
+    '%255c',
+    '//',
+    '/./',
+  );
+  const target = fc.constantFrom(
+    'canary.txt',
+    'secret.txt',
+    'data/settings.json',
+    'data%2fsettings.json',
+    'canary.txt%00',
+    'canary.txt%00.html',
+    'canary.txt%2500',
+  );
+  const relative = fc
+    .tuple(
+      fc.constantFrom('/', '/assets/', '/index.html/', '/root-link/../', '/assets/./'),
+      fc.array(fc.tuple(dotDot, slash), { minLength: 1, maxLength: 6 }),
+      target,
+    )
+    .map(([start, steps, file]) => start + steps.map(([up, sep]) => up + sep).join('') + file);
+  const canaryFile = path.join(rootDir, 'canary.txt');
+  const absolute = fc.constantFrom(
+    encodeURIComponent(canaryFile).replace(/^%2F/, '/%2F'),
+    `/${encodeURIComponent(canaryFile)}`,
+    `/${canaryFile.split('/').map(encodeURIComponent).join('%2f')}`,
+    `/..${canaryFile}`,
+    `/assets/..%2f..%2f..${canaryFile.replace(/\//g, '%2f')}`,
+    `/%2e%2e%5c%2e%2e%5c${encodeURIComponent(path.basename(rootDir))}%5ccanary.txt`,
+  );
+  const throughLinks = fc.constantFrom(
+    '/assets/canary-link.txt',
+    '/root-link/canary.txt',
+    '/root-link/secret.txt',
+    '/root-link/data/settings.json',
+    '/root-link%2fcanary.txt',
+    '/assets/canary-link.txt%00',
+  );
+  return fc.oneof(relative, absolute, throughLinks);
+}
+
+describe('the Host header', () => {
+  /** A page and an API call (with the token) under the given Host lines; both statuses. */
+  async function both(hostLines: string[]): Promise<[number, number]> {
+    const page = await rawExchange(host.port, ['GET / HTTP/1.1', ...hostLines]);
+    const call = await rawExchange(host.port, [
+      'POST /api/getSettings HTTP/1.1',
+      ...hostLines,
+      `${TOKEN_HEADER}: ${TOKEN}`,
+      'Content-Type: application/json',
+      'Content-Length: 0',
+    ]);
+    for (const reply of [page, call]) {
+      expect(reply.text).not.toContain(CANARY);
+    }
+    if (page.status !== 200) expect(page.text).not.toContain(INDEX_HTML);
+    if (call.status !== 200) expect(call.text).not.toContain('fontSize');
+    return [page.status, call.status];
+  }
+
+  it('accepts this server by either of its names, in any letter case', async () => {
+    const p = host.port;
+    for (const name of [`127.0.0.1:${p}`, `localhost:${p}`, `LOCALHOST:${p}`, `LocalHost:${p}`]) {
+      expect(await both([`Host: ${name}`]), name).toEqual([200, 200]);
+    }
+  });
+
+  it('refuses every other Host with 403', async () => {
+    const p = host.port;
+    const foreign = [
+      'evil.example',
+      `evil.example:${p}`,
+      `127.0.0.1:${p + 1}`,
+      `localhost:${p - 1}`,
+      '127.0.0.1',
+      'localhost',
+      `localhost.:${p}`,
+      `127.0.0.1.:${p}`,
+      `[::1]:${p}`,
+      `[::ffff:127.0.0.1]:${p}`,
+      `[0:0:0:0:0:0:0:1]:${p}`,
+      `127.1:${p}`,
+      `2130706433:${p}`,
+      `0x7f.0.0.1:${p}`,
+      `127.0.0.2:${p}`,
+      `0.0.0.0:${p}`,
+      `localhost.evil.example:${p}`,
+      `127.0.0.1.nip.io:${p}`,
+      `user@127.0.0.1:${p}`,
+      `127.0.0.1:0${p}`,
+      `127.0.0.1:${p}/`,
+      `127.0.0.1:${p}.`,
+      '',
+    ];
+    for (const name of foreign) {
+      expect(await both([`Host: ${name}`]), JSON.stringify(name)).toEqual([403, 403]);
+    }
+  });
+
+  it('answers 400 to no Host and to more than one (RFC 9112 §3.2)', async () => {
+    const ours = `Host: 127.0.0.1:${host.port}`;
+    expect(await both([]), 'no Host').toEqual([400, 400]);
+    for (const lines of [
+      [ours, ours],
+      [ours, 'Host: evil.example'],
+      ['Host: evil.example', ours],
+      [ours, `host: localhost:${host.port}`],
+    ]) {
+      expect(await both(lines), lines.join(' + ')).toEqual([400, 400]);
+    }
+  });
+
+  it('random Host values: only the names of this server pass', async () => {
+    const ours = new Set([`127.0.0.1:${host.port}`, `localhost:${host.port}`]);
+    const hostValue = fc.oneof(
+      fc
+        .constantFrom(...ours)
+        .map((name) => [...name].map((c, i) => (i % 2 === 0 ? c.toUpperCase() : c)).join('')),
+      fc
+        .constantFrom(...ours)
+        .chain((name) =>
+          fc.nat({ max: name.length }).map((cut) => name.slice(0, cut) + name.slice(cut + 1)),
+        ),
+      fc.stringMatching(/^[a-zA-Z0-9.:[\]-]{0,30}$/),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostValue, async (value) => {
+        const expected = ours.has(value.toLowerCase()) ? 200 : 403;
+        expect(await both([`Host: ${value}`]), value).toEqual([expected, expected]);
+      }),
+      { numRuns: 150 },
+    );
+  }, 30_000);
+});
+
 describe('browser host over HTTP under fuzzing (real services)', () => {
+  it('traversal paths never reach a file outside the served folder', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        traversalPath(root),
+        fc.constantFrom('GET', 'HEAD'),
+        async (urlPath, method) => {
+          const reply = await sendAndCheck({
+            method,
+            path: urlPath,
+            headers: {},
+            body: Buffer.alloc(0),
+          });
+          // An error, not "200 or 404": nothing outside is served, whatever the spelling.
+          expect(reply.status, urlPath).toBeGreaterThanOrEqual(400);
+          expect(reply.status, urlPath).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 800 },
+    );
+  }, 60_000);
+
   it('random methods, paths, content types, tokens, origins and bodies', async () => {
     await fc.assert(
       fc.asyncProperty(

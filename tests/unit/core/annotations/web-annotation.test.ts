@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { NOTE_MAX_LENGTH, type Annotation } from '../../../../core/annotations/annotation-model';
 import { describeSection } from '../../../../core/annotations/describe-selection';
@@ -9,7 +10,7 @@ import {
   toAnnotationCollection,
   type ParsedAnnotations,
 } from '../../../../core/annotations/web-annotation';
-import { annotation, original, REPORT_ID, targetOf } from './annotation-fixtures';
+import { annotation, original, originalSource, REPORT_ID, targetOf } from './annotation-fixtures';
 
 const sectionTarget = describeSection(original, 's1-2-6');
 if (!sectionTarget.ok) throw new Error('no section');
@@ -34,66 +35,164 @@ const annotations: Annotation[] = [
   annotation('bookmark', sectionTarget.value, { kind: 'bookmark', note: '回头再读' }),
 ];
 
-function parsed(json: string, reportId = REPORT_ID): ParsedAnnotations {
-  const result = parseAnnotationCollection(json, reportId);
+function parsed(
+  json: string,
+  reportId = REPORT_ID,
+  text: string | undefined = originalSource,
+): ParsedAnnotations {
+  const result = parseAnnotationCollection(json, reportId, text);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
 
+const report = { id: REPORT_ID, text: originalSource };
+const GENERATOR = { name: '法治报告阅读器', version: '9.9.9' };
+
 const exported = () =>
-  toAnnotationCollection(original, REPORT_ID, annotations, { now: new Date('2024-03-07T00:00Z') });
+  toAnnotationCollection(report, annotations, {
+    now: new Date('2024-03-07T00:00Z'),
+    generator: GENERATOR,
+  });
+/** The page's items (the export has a page whenever it has annotations). */
+const itemsOf = (collection: ReturnType<typeof exported>) => collection.first?.items ?? [];
 
 describe('toAnnotationCollection', () => {
   const collection = exported();
 
-  it('is a W3C AnnotationCollection with one embedded page', () => {
+  it('is a W3C AnnotationCollection with one embedded page, both with urn:uuid ids', () => {
+    const id = expect.stringMatching(
+      /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(collection).toMatchObject({
       '@context': ANNO_CONTEXT,
+      id,
       type: 'AnnotationCollection',
       label: '《南京市江宁区2023年度法治政府建设工作报告》批注',
       total: annotations.length,
       generated: '2024-03-07T00:00:00.000Z',
-      first: { type: 'AnnotationPage', startIndex: 0 },
+      first: { id, type: 'AnnotationPage', partOf: collection.id, startIndex: 0 },
+      last: collection.first?.id,
     });
-    expect(collection.first.items).toHaveLength(annotations.length);
+    expect(collection.first?.id).not.toBe(collection.id);
+    expect(itemsOf(collection)).toHaveLength(annotations.length);
+  });
+
+  it('has no page at all when there are no annotations (§5.2)', () => {
+    const empty = toAnnotationCollection(report, [], { now: new Date('2024-03-07T00:00Z') });
+    expect(empty).toMatchObject({ type: 'AnnotationCollection', total: 0 });
+    expect(empty).not.toHaveProperty('first');
+    expect(empty).not.toHaveProperty('last');
+    expect(empty.id).toMatch(/^urn:uuid:/);
+    expect(parsed(JSON.stringify(empty))).toEqual({ annotations: [], skipped: [] });
   });
 
   it('maps an annotation to the model, with our fields under report-viewer:', () => {
-    const [first, , , , plain, bookmark] = collection.first.items;
+    const [first, , third, , plain, bookmark] = itemsOf(collection);
     const source = annotations[0]!;
+    const points = [...originalSource];
     expect(first).toEqual({
       id: `urn:uuid:${source.id}`,
       type: 'Annotation',
       motivation: 'commenting',
       created: source.created,
       modified: source.updated,
+      generator: { type: 'Software', name: '法治报告阅读器', 'report-viewer:version': '9.9.9' },
       body: [
         {
           type: 'TextualBody',
           purpose: 'commenting',
           value: source.note,
           format: 'text/plain',
+          language: 'zh',
         },
-        { type: 'TextualBody', purpose: 'tagging', value: '复议' },
-        { type: 'TextualBody', purpose: 'tagging', value: '应诉 率' },
+        { type: 'TextualBody', purpose: 'tagging', value: '复议', language: 'zh' },
+        { type: 'TextualBody', purpose: 'tagging', value: '应诉 率', language: 'zh' },
       ],
       target: {
-        source: `urn:report:${REPORT_ID}`,
+        type: 'SpecificResource',
+        source: {
+          id: `urn:report:${REPORT_ID}`,
+          type: 'Text',
+          format: 'text/plain',
+          'report-viewer:sha256': createHash('sha256').update(originalSource).digest('hex'),
+          'report-viewer:length': points.length,
+        },
         selector: [
-          { type: 'TextQuoteSelector', ...source.target.quote },
-          { type: 'TextPositionSelector', ...source.target.position },
+          {
+            type: 'TextQuoteSelector',
+            exact: '出庭应诉率达100%',
+            prefix: expect.any(String),
+            suffix: expect.any(String),
+          },
+          { type: 'TextPositionSelector', start: expect.any(Number), end: expect.any(Number) },
         ],
         'report-viewer:sectionId': 's1-2-6',
-        'report-viewer:start': source.target.start,
-        'report-viewer:end': source.target.end,
+        'report-viewer:start': {
+          'report-viewer:paragraphId': source.target.start.paragraphId,
+          'report-viewer:offset': source.target.start.offset,
+        },
+        'report-viewer:end': {
+          'report-viewer:paragraphId': source.target.end.paragraphId,
+          'report-viewer:offset': source.target.end.offset,
+        },
       },
       'report-viewer:color': 'pink',
     });
+    // Positions and context count in code points of the served text, header included.
+    const [quote, position] = first!.target.selector;
+    const { start, end } = position as { start: number; end: number };
+    expect(points.slice(start, end).join('')).toBe(quote.exact);
+    expect(points.slice(start - quote.prefix.length, start).join('')).toBe(quote.prefix);
+    expect([...quote.prefix]).toHaveLength(32);
+    expect(start).toBeGreaterThan(source.target.position.start);
     expect(plain).toMatchObject({ motivation: 'highlighting' });
     expect(plain).not.toHaveProperty('body');
     expect(bookmark).toMatchObject({ motivation: 'bookmarking' });
     // The title has no section.
-    expect(collection.first.items[2]!.target).not.toHaveProperty('report-viewer:sectionId');
+    expect(third!.target).not.toHaveProperty('report-viewer:sectionId');
+  });
+
+  it('labels a note or tag with its language only when its text shows it', () => {
+    const [, , emoji] = itemsOf(collection);
+    expect(emoji!.body).toEqual([
+      {
+        type: 'TextualBody',
+        purpose: 'commenting',
+        value: '👍🏽 好 🇨🇳',
+        format: 'text/plain',
+        language: 'zh',
+      },
+      { type: 'TextualBody', purpose: 'tagging', value: '👀' },
+    ]);
+    const english = annotation('en', targetOf(original, '南京市江宁区'), {
+      note: 'Check this.',
+      tags: ['42'],
+    });
+    const [item] = itemsOf(toAnnotationCollection(report, [english]));
+    expect(item!.body).toEqual([
+      {
+        type: 'TextualBody',
+        purpose: 'commenting',
+        value: 'Check this.',
+        format: 'text/plain',
+        language: 'en',
+      },
+      { type: 'TextualBody', purpose: 'tagging', value: '42' },
+    ]);
+  });
+
+  it('exports an annotation it cannot place in the text with its quote only', () => {
+    const lost = annotation('lost', {
+      ...targetOf(original, '南京市江宁区'),
+      quote: { exact: '这段话不在报告里', prefix: '', suffix: '' },
+      position: { start: 5, end: 13 },
+      start: { paragraphId: 'nowhere', offset: 0 },
+      end: { paragraphId: 'nowhere', offset: 8 },
+    });
+    const [item] = itemsOf(toAnnotationCollection(report, [lost]));
+    expect(item!.target.selector).toEqual([
+      { type: 'TextQuoteSelector', exact: '这段话不在报告里', prefix: '', suffix: '' },
+    ]);
   });
 
   it('percent-encodes a report id in the source', () => {
@@ -110,12 +209,14 @@ describe('parseAnnotationCollection', () => {
   it('round-trips a report id that needs encoding', () => {
     const reportId = '江宁 2023 (修订)';
     const ours = annotations.map((a) => ({ ...a, reportId }));
-    const json = JSON.stringify(toAnnotationCollection(original, reportId, ours));
+    const json = JSON.stringify(
+      toAnnotationCollection({ id: reportId, text: originalSource }, ours),
+    );
     expect(parsed(json, reportId).annotations).toEqual(ours);
   });
 
   it('accepts a page, a bare array, one annotation, and pages chained by next', () => {
-    const items = exported().first.items;
+    const items = itemsOf(exported());
     expect(parsed(JSON.stringify({ type: 'AnnotationPage', items })).annotations).toEqual(
       annotations,
     );
@@ -134,7 +235,7 @@ describe('parseAnnotationCollection', () => {
   });
 
   it('reads tool-made items: type arrays, plain ids, several comments, default colour', () => {
-    const [item] = exported().first.items;
+    const [item] = itemsOf(exported());
     const foreign = {
       ...item,
       id: 'https://example.org/anno/1',
@@ -156,7 +257,7 @@ describe('parseAnnotationCollection', () => {
   });
 
   it('skips items of another report, or not of a report at all, saying why', () => {
-    const items = exported().first.items;
+    const items = itemsOf(exported());
     const other = { ...items[0], target: { ...items[0]!.target, source: 'urn:report:other' } };
     const web = { ...items[1], target: { ...items[1]!.target, source: 'https://example.org/' } };
     const result = parsed(JSON.stringify([other, web, items[2]]));
@@ -168,7 +269,7 @@ describe('parseAnnotationCollection', () => {
   });
 
   it('skips malformed items with a plain Chinese reason and keeps the rest', () => {
-    const [good] = exported().first.items;
+    const [good] = itemsOf(exported());
     const without = (key: string) =>
       Object.fromEntries(Object.entries(good!).filter(([k]) => k !== key));
     const withTarget = (patch: Record<string, unknown>) => ({
@@ -186,10 +287,12 @@ describe('parseAnnotationCollection', () => {
       { ...without('created'), id: 'no-created' },
       { ...withTarget({ selector: [] }), id: 'no-selector' },
       {
-        ...withTarget({ selector: [{ type: 'TextQuoteSelector', exact: 'x' }] }),
-        id: 'no-position',
+        ...withTarget({
+          selector: [{ type: 'TextQuoteSelector', exact: '不在报告里的话' }],
+          'report-viewer:start': undefined,
+        }),
+        id: 'nowhere',
       },
-      { ...withTarget({ 'report-viewer:start': undefined }), id: 'no-points' },
       { ...good, id: 'bad-color', 'report-viewer:color': 'orange' },
       { ...good, id: 'bad-date', created: 'yesterday' },
       { ...good, id: 'bad-tags', body: [{ type: 'TextualBody', purpose: 'tagging', value: 42 }] },
@@ -204,7 +307,13 @@ describe('parseAnnotationCollection', () => {
         }),
         id: 'empty-quote',
       },
-      { ...withTarget({ 'report-viewer:start': { paragraphId: 'p', offset: -1 } }), id: 'neg' },
+      {
+        ...withTarget({
+          selector: [{ type: 'TextQuoteSelector', exact: '不在报告里的话' }],
+          'report-viewer:start': { paragraphId: 'p', offset: -1 },
+        }),
+        id: 'neg',
+      },
       { ...good, id: 'x'.repeat(101) },
       good,
       good,
@@ -222,8 +331,7 @@ describe('parseAnnotationCollection', () => {
       ['no-target', '缺少批注的对象（target 或 source）'],
       ['no-created', '缺少创建时间（created）'],
       ['no-selector', '缺少引文（TextQuoteSelector）'],
-      ['no-position', '缺少位置（TextPositionSelector）'],
-      ['no-points', '缺少段落位置（不是本阅读器导出的批注）'],
+      ['nowhere', '在这份报告里找不到这段引文'],
       ['bad-color', '颜色不符合要求'],
       ['bad-date', '创建时间不符合要求'],
       ['bad-tags', '标签不符合要求'],
@@ -271,5 +379,59 @@ describe('parseAnnotationCollection', () => {
       ok: false,
       error: { code: 'too-large', message: '文件太大（超过 20 MB），没有导入。' },
     });
+  });
+});
+
+describe('exports of earlier versions', () => {
+  /** An item as the app exported it before: a string source, UTF-16 positions in the document text. */
+  function oldItem(a: Annotation, position = a.target.position) {
+    return {
+      id: `urn:uuid:${a.id}`,
+      type: 'Annotation',
+      motivation: a.note === '' ? 'highlighting' : 'commenting',
+      created: a.created,
+      modified: a.updated,
+      ...(a.note === ''
+        ? {}
+        : {
+            body: [
+              { type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' },
+            ],
+          }),
+      target: {
+        source: `urn:report:${REPORT_ID}`,
+        selector: [
+          { type: 'TextQuoteSelector', ...a.target.quote },
+          { type: 'TextPositionSelector', ...position },
+        ],
+        ...(a.target.sectionId === null ? {} : { 'report-viewer:sectionId': a.target.sectionId }),
+        'report-viewer:start': a.target.start,
+        'report-viewer:end': a.target.end,
+      },
+      'report-viewer:color': a.color,
+    };
+  }
+  const plain = annotations.filter((a) => a.tags.length === 0 && a.kind === 'highlight');
+
+  it('still import, with or without the report text', () => {
+    const json = JSON.stringify({
+      '@context': ANNO_CONTEXT,
+      type: 'AnnotationCollection',
+      total: plain.length,
+      first: { type: 'AnnotationPage', items: plain.map((a) => oldItem(a)) },
+    });
+    expect(parsed(json).annotations).toEqual(plain);
+    expect(parsed(json, REPORT_ID, undefined).annotations).toEqual(plain);
+  });
+
+  it('take their positions as a hint only: the quote decides', () => {
+    const a = annotations[0]!;
+    const wrong = { start: a.target.position.start + 40, end: a.target.position.end + 40 };
+    const item = oldItem(a, wrong);
+    // Paragraph points that name another place too: only the quote is right.
+    item.target['report-viewer:start'] = { paragraphId: 's1-p0', offset: 0 };
+    item.target['report-viewer:end'] = { paragraphId: 's1-p0', offset: 4 };
+    const [read] = parsed(JSON.stringify([item])).annotations;
+    expect(read).toEqual({ ...a, tags: [] });
   });
 });

@@ -1,9 +1,15 @@
 import type { IpcMain, WebContents } from 'electron';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, ipcChannel, type ApiHandlers } from '../../../../core/api/contract';
+import {
+  CHANNELS,
+  ipcChannel,
+  MAX_REQUEST_BYTES,
+  type ApiHandlers,
+} from '../../../../core/api/contract';
 import type { ApiResult } from '../../../../core/api/errors';
 import { DEFAULT_SETTINGS } from '../../../../core/settings';
-import { bindApi } from '../../../../electron/main/ipc-binding';
+import { bindApi, serializedSizeExceeds } from '../../../../electron/main/ipc-binding';
 import { BrowserWindowMock, IpcMainMock, WebFrameMainMock } from '../../../mocks/electron';
 import { captureLog } from '../capture-log';
 
@@ -163,5 +169,76 @@ describe('the sender check', () => {
     const result = await call('viewer:openReport', { ...fromAppPage(), senderFrame: null }, 42, 43);
     expect(errorCode(result)).toBe('forbidden');
     expect(log.lines.join('\n')).toMatch(/refused IPC openReport: .*navigated or been destroyed/);
+  });
+});
+
+describe('the size cap (MAX_REQUEST_BYTES, as the browser host)', () => {
+  /** An openReport request whose JSON text is exactly `bytes` bytes long. */
+  function requestOfBytes(bytes: number, unit = 'a'): { reportId: string; pad: string } {
+    const empty = JSON.stringify({ reportId: 'a.txt', pad: '' }).length;
+    const unitBytes = Buffer.byteLength(JSON.stringify(unit)) - 2;
+    const pad = unit.repeat(Math.floor((bytes - empty) / unitBytes));
+    const request = {
+      reportId: 'a.txt',
+      pad: pad + 'a'.repeat(bytes - empty - pad.length * unitBytes),
+    };
+    expect(Buffer.byteLength(JSON.stringify(request))).toBe(bytes);
+    return request;
+  }
+
+  it.each([
+    ['ASCII', 'a'],
+    ['Chinese (3 bytes each in UTF-8)', '法'],
+    ['characters JSON escapes', '\n'],
+  ])(
+    'refuses one byte over the limit with too-large, before validation (%s)',
+    async (_what, unit) => {
+      const result = await call(
+        'viewer:openReport',
+        fromAppPage(),
+        requestOfBytes(MAX_REQUEST_BYTES + 1, unit),
+      );
+      expect(errorCode(result)).toBe('too-large');
+      expectNoHandlerCalled();
+    },
+  );
+
+  it('judges a request of exactly the limit on its content', async () => {
+    // An unknown field: bad-request from validation, so the size check let it through.
+    const result = await call(
+      'viewer:openReport',
+      fromAppPage(),
+      requestOfBytes(MAX_REQUEST_BYTES),
+    );
+    expect(errorCode(result)).toBe('bad-request');
+  });
+
+  it('counts what only structured clone carries, and survives cycles', async () => {
+    const cyclic: Record<string, unknown> = { reportId: 'a.txt' };
+    cyclic.self = cyclic;
+    expect(errorCode(await call('viewer:openReport', fromAppPage(), cyclic))).toBe('bad-request');
+    const huge: unknown[] = [
+      new Uint8Array(MAX_REQUEST_BYTES + 1),
+      new Map([['k', 'x'.repeat(MAX_REQUEST_BYTES)]]),
+      new Set(['法'.repeat(MAX_REQUEST_BYTES / 2)]),
+      { deep: [[[{ note: 'x'.repeat(MAX_REQUEST_BYTES) }]]] },
+    ];
+    for (const request of huge) {
+      expect(errorCode(await call('viewer:openReport', fromAppPage(), request))).toBe('too-large');
+    }
+    expectNoHandlerCalled();
+  });
+
+  it('measures JSON values exactly as their UTF-8 JSON text', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.string({ unit: 'binary' }), (value, text) => {
+        for (const candidate of [value, text, { text }]) {
+          const bytes = Buffer.byteLength(JSON.stringify(candidate));
+          expect(serializedSizeExceeds(candidate, bytes)).toBe(false);
+          expect(serializedSizeExceeds(candidate, bytes - 1)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

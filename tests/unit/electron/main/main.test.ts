@@ -125,6 +125,8 @@ describe('main, once ready', () => {
     const win = theWindow();
     expect(win.loadURL).toHaveBeenCalledWith(APP_START_URL);
     expect(path.basename(win.options.webPreferences?.preload ?? '')).toBe('preload.cjs');
+    // Not packaged (a development run): developer tools stay available.
+    expect(win.options.webPreferences?.devTools).toBe(true);
   });
 
   it("routes IPC from the window's page to the services", async () => {

@@ -67,7 +67,23 @@ describe('the print window', () => {
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
+      devTools: false,
     });
+    // Developer tools only when asked (main.ts: when the app is not packaged), like the reader.
+    expect(printWindowOptions('/app/preload.cjs', true).webPreferences?.devTools).toBe(true);
+  });
+
+  it('creates its windows with developer tools as main.ts says', async () => {
+    PrintWindowMock.instances.length = 0;
+    const windows = createPrintWindows(
+      PrintWindowMock as unknown as typeof BrowserWindow,
+      '/app/preload.cjs',
+      captureLog(),
+      50,
+      false,
+    );
+    await windows.renderPdf('app://viewer/print.html?job=x', { paper: 'A4' }).catch(() => null);
+    expect(PrintWindowMock.instances[0]?.options.webPreferences?.devTools).toBe(false);
   });
 
   it('prints to PDF with the page’s own size and margins, an outline and tags', () => {
