@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'internal',
   /** The action exists, but not in this host (e.g. a system printer in the browser host). */
   'unavailable',
+  /** A file the importers refuse: a format they do not read (OFD, spreadsheets, scans, binaries). */
+  'unsupported-format',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
