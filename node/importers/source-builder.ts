@@ -63,6 +63,14 @@ export class SourceBuilder {
   private length = 0;
   private readonly bold: TextRange[] = [];
   private readonly tables: SourceTable[] = [];
+  private readonly dropLine: ((line: string) => boolean) | undefined;
+  /** Paragraphs left out by the `dropLine` test. */
+  droppedLines = 0;
+
+  /** `dropLine` leaves out whole paragraphs that are not the document's (web-page buttons). */
+  constructor(options: { dropLine?: (line: string) => boolean } = {}) {
+    this.dropLine = options.dropLine;
+  }
 
   /** Characters of text so far (offset of the next line). */
   get size(): number {
@@ -162,6 +170,10 @@ export class SourceBuilder {
     if (start === end) return;
     const lineStart = this.nextLineStart();
     const line = raw.slice(start, end);
+    if (this.dropLine?.(line)) {
+      this.droppedLines++;
+      return;
+    }
     // Bold ranges over this line, whitespace-only ones dropped, neighbours merged.
     let runStart = -1;
     for (let i = start; i <= end; i++) {
