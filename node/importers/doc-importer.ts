@@ -42,7 +42,8 @@ export function docBodyToSource(body: string, fileName: string) {
   };
   for (const line of lines) {
     if (line.includes('\t') && line.trim() !== '') {
-      rows.push(line.split('\t'));
+      // Word ends each row with a cell mark that word-extractor turns into one more tab.
+      rows.push(line.replace(/\t$/u, '').split('\t'));
       continue;
     }
     endTable();
