@@ -134,14 +134,17 @@ function runningKey(text: string): string {
   return text.replace(/\s+/gu, '').replace(/\d+/gu, '#');
 }
 
-const MARGIN = 0.1;
-
-/** Lines in the top or bottom tenth of their page. */
-function inMargin(line: PdfLine, page: PdfPage): boolean {
-  return line.y > page.height * (1 - MARGIN) || line.y < page.height * MARGIN;
+/** Lines in the top or bottom tenth (or `share`) of their page. */
+function inMargin(line: PdfLine, page: PdfPage, share = 0.1): boolean {
+  return line.y > page.height * (1 - share) || line.y < page.height * share;
 }
 
-/** Drops page numbers and headers/footers that repeat across pages in the margins. */
+/**
+ * Drops page numbers and running headers/footers: lines at the top or bottom of a page, in its
+ * margins, that are page numbers or repeat (digits aside) on at least half the pages and stand
+ * apart from the body (a wider gap or another font size). Peeled from both ends of each page,
+ * stopping at the first body line, so a repeated body line is never taken for a header.
+ */
 export function dropRunningLines(
   pages: readonly PdfPage[],
   linesPerPage: PdfLine[][],
@@ -154,26 +157,37 @@ export function dropRunningLines(
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   });
   const repeatedAt = Math.max(2, Math.ceil(pages.length / 2));
+  const spacing = typicalLineSpacing(linesPerPage);
   let dropped = 0;
-  const lines = linesPerPage.map((lines, index) => {
+
+  const lines = linesPerPage.map((pageLines, index) => {
     const page = pages[index];
-    return lines.filter((line) => {
-      if (!page) return true;
-      const marginal = inMargin(line, page) || isEdgeLine(line, lines);
-      const running =
-        marginal &&
-        (isPageNumber(line.text) ||
-          (pages.length > 1 && (counts.get(runningKey(line.text)) ?? 0) >= repeatedAt));
-      if (running) dropped++;
-      return !running;
-    });
+    if (!page) return pageLines;
+    const isRunning = (line: PdfLine, inward: PdfLine | undefined) => {
+      if (isPageNumber(line.text)) return inMargin(line, page, 0.15);
+      if (!inMargin(line, page)) return false;
+      if (pages.length < 2 || (counts.get(runningKey(line.text)) ?? 0) < repeatedAt) return false;
+      if (!inward) return true;
+      const apart = Math.abs(line.y - inward.y) > 1.4 * spacing;
+      const otherSize = Math.abs(line.size - inward.size) > 0.15 * inward.size;
+      return apart || otherSize;
+    };
+    let first = 0;
+    let last = pageLines.length - 1;
+    while (first <= last && isRunning(pageLines[first]!, pageLines[first + 1])) first++;
+    while (last >= first && isRunning(pageLines[last]!, pageLines[last - 1])) last--;
+    dropped += pageLines.length - (last - first + 1);
+    return pageLines.slice(first, last + 1);
   });
   return { lines, dropped };
 }
 
-/** The first or last line of its page (page numbers are there even with narrow margins). */
-function isEdgeLine(line: PdfLine, lines: PdfLine[]): boolean {
-  return (line === lines[0] || line === lines.at(-1)) && isPageNumber(line.text);
+/** The most common distance between consecutive lines of a page. */
+function typicalLineSpacing(linesPerPage: PdfLine[][]): number {
+  const gaps = linesPerPage.flatMap((lines) =>
+    lines.slice(1).map((line, i) => Math.round((lines[i]?.y ?? line.y) - line.y)),
+  );
+  return mode(gaps.filter((gap) => gap > 0)) ?? 20;
 }
 
 const HEADING_START =
