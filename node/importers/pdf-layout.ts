@@ -107,9 +107,18 @@ function needsSpace(left: string, right: string): boolean {
   return ASCII_WORD.test(left.at(-1) ?? '') && ASCII_WORD.test(right.trimStart()[0] ?? '');
 }
 
-/** Spaces a layout put between CJK text and digits or Latin letters ("2024 年" -> "2024年"). */
+// Three or more single Han characters with one space between each: letter-spaced layout
+// ("税 务 总 局"), not words.
+const LETTER_SPACED = /(?<!\p{Script=Han})\p{Script=Han}(?: \p{Script=Han}(?!\p{Script=Han})){2,}/gu;
+
+/**
+ * Spaces a layout put between CJK text and digits or Latin letters ("2024 年" -> "2024年")
+ * and inside letter-spaced CJK ("税 务 总 局" -> "税务总局"). A space between two CJK words
+ * ("市长 殷勇") stays.
+ */
 export function removeLayoutSpaces(text: string): string {
   return text
+    .replace(LETTER_SPACED, (run) => run.replace(/ /gu, ''))
     .replace(/([\p{Script=Han}\u3000-\u303f\uff00-\uffef])[ \u00a0]+(?=[0-9A-Za-z%.])/gu, '$1')
     .replace(/([0-9A-Za-z%.])[ \u00a0]+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '$1')
     .replace(/([\p{Script=Han}])[ \u00a0]+(?=[\u3000-\u303f\uff00-\uffef])/gu, '$1')
@@ -204,10 +213,12 @@ export function layoutPages(pages: readonly PdfPage[]): PdfLayoutResult {
   const lines = kept.flat();
   const bodySize = mode(lines.map((l) => Math.round(l.size))) ?? 12;
   const left = mode(lines.filter((l) => Math.round(l.size) === bodySize).map((l) => Math.round(l.x0))) ?? 0;
-  const right = percentile(
-    lines.filter((l) => Math.round(l.size) === bodySize).map((l) => l.x1),
-    0.9,
-  );
+  // Justified lines all end at the right margin: the commonest end among the longer lines.
+  const bodyEnds = lines
+    .filter((l) => Math.round(l.size) === bodySize && l.segments.length === 1)
+    .map((l) => l.x1);
+  const longEnds = bodyEnds.filter((x) => x >= percentile(bodyEnds, 0.5));
+  const right = mode(longEnds.map((x) => Math.round(x))) ?? percentile(bodyEnds, 0.9);
   const gaps = lines
     .slice(1)
     .map((line, i) => {

@@ -68,6 +68,7 @@ describe('pdf layout', () => {
   it('removes layout spaces between CJK text and digits only', () => {
     expect(removeLayoutSpaces('截至 2024 年 12 月底，共 3 项')).toBe('截至2024年12月底，共3项');
     expect(removeLayoutSpaces('市长 殷勇')).toBe('市长 殷勇');
+    expect(removeLayoutSpaces('税 务 总 局 办 公 厅 文件')).toBe('税务总局办公厅 文件');
     expect(removeLayoutSpaces('GDP growth 5.2%')).toBe('GDP growth 5.2%');
   });
 
