@@ -3,6 +3,9 @@
  * spaces trimmed; runs of lines with tab-separated cells (Word's table rows) kept as tables.
  * Legacy WPS (.wps), Excel and PowerPoint files share the OLE container and are refused.
  */
+// The package ships no types; the reference lets every tsconfig that reaches this file see ours.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./word-extractor.d.ts" />
 import WordExtractor from 'word-extractor';
 import type { ImportedReport, Importer } from './importer';
 import { importErrors } from './import-errors';
@@ -76,7 +79,10 @@ export const docImporter: Importer = {
       source,
       encoding: null,
       dropped: [
-        { zh: '页眉、页脚、图片和文字格式（加粗等）', en: 'headers, footers, images and formatting (bold etc.)' },
+        {
+          zh: '页眉、页脚、图片和文字格式（加粗等）',
+          en: 'headers, footers, images and formatting (bold etc.)',
+        },
       ],
     };
   },

@@ -84,7 +84,11 @@ export const docxImporter: Importer = {
     });
     if (source.text === '') throw importErrors.noText('Word 文档', fileName);
     onProgress?.({ fraction: 1 });
-    return { source, encoding: null, dropped: droppedParts(walked.images, messages, hasHeadersOrFooters(bytes)) };
+    return {
+      source,
+      encoding: null,
+      dropped: droppedParts(walked.images, messages, hasHeadersOrFooters(bytes)),
+    };
   },
 };
 

@@ -15,7 +15,9 @@ import { pageInfoFields } from './html-info-box';
 
 /** True when the first bytes are HTML markup (after a BOM and whitespace). */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = asciiHead(bytes, 1024).replace(/^\ufeff/u, '').trimStart();
+  const head = asciiHead(bytes, 1024)
+    .replace(/^\ufeff/u, '')
+    .trimStart();
   return /^(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b/iu.test(head);
 }
 
@@ -71,7 +73,7 @@ const CHROME_LINES: RegExp[] = [
   /^扫一扫在手机(上)?打开当前页$/u,
   /^分享到[:：]?/u,
   /^【?\s*(打印(本页|此页)?|关闭(窗口|本页)?|返回顶部|收藏|纠错)\s*】?(\s*【?\s*(打印(本页|此页)?|关闭(窗口|本页)?|返回顶部|收藏|纠错)\s*】?)*$/u,
-  /^【?\s*字(号|体)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?\s*】?$/u,
+  /^【?\s*字(号|体)\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小\s*[】\]]?\s*】?$/u,
   /^(当前位置|您的位置|你的位置|您现在的位置)[:：]/u,
   /^(浏览|访问|阅读)(次数|量)[:：]?\s*[\d-]*$/u,
   /^(上一篇|下一篇)[:：]/u,
@@ -106,7 +108,7 @@ export const htmlImporter: Importer = {
     }
     onProgress?.({ fraction: 0.4 });
 
-    let article: DomNode | null = null;
+    let article: DomNode | null;
     try {
       article =
         new Readability<DomNode>(document as never, {

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ImportedReport, Importer } from './importer';
 import { importErrors } from './import-errors';
 import { layoutPages, type PdfPage, type PdfTextItem } from './pdf-layout';
@@ -38,7 +39,7 @@ interface PdfjsItem {
   height?: number;
 }
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type Pdfjs = typeof PdfjsModule;
 let pdfjsModule: Promise<Pdfjs> | null = null;
 function loadPdfjs(): Promise<Pdfjs> {
   pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -67,10 +68,9 @@ export const pdfImporter: Importer = {
       enableXfa: false,
       verbosity: 0,
     });
-    let pages: PdfPage[] = [];
+    const pages: PdfPage[] = [];
     try {
       const document = await task.promise;
-      pages = [];
       for (let number = 1; number <= document.numPages; number++) {
         const page = await document.getPage(number);
         const viewport = page.getViewport({ scale: 1 });
@@ -103,7 +103,9 @@ export const pdfImporter: Importer = {
     const source = builder.build('pdf', { fileName });
     if (source.text === '') throw importErrors.scannedPdf(fileName);
     onProgress?.({ fraction: 1 });
-    const dropped = [{ zh: '版面（分页、分栏、字体）和图片', en: 'the page layout (pages, fonts) and images' }];
+    const dropped = [
+      { zh: '版面（分页、分栏、字体）和图片', en: 'the page layout (pages, fonts) and images' },
+    ];
     if (layout.droppedLines > 0) {
       dropped.push({
         zh: `${layout.droppedLines} 行页眉、页脚和页码`,

@@ -62,7 +62,12 @@ export function pageLines(page: PdfPage, pageIndex: number): PdfLine[] {
     else groups.push([item]);
   }
   return groups
-    .map((group) => lineOf(group.sort((a, b) => a.x - b.x), pageIndex))
+    .map((group) =>
+      lineOf(
+        group.sort((a, b) => a.x - b.x),
+        pageIndex,
+      ),
+    )
     .filter((line): line is PdfLine => line !== null)
     .sort((a, b) => b.y - a.y);
 }
@@ -109,7 +114,8 @@ function needsSpace(left: string, right: string): boolean {
 
 // Three or more single Han characters with one space between each: letter-spaced layout
 // ("税 务 总 局"), not words.
-const LETTER_SPACED = /(?<!\p{Script=Han})\p{Script=Han}(?: \p{Script=Han}(?!\p{Script=Han})){2,}/gu;
+const LETTER_SPACED =
+  /(?<!\p{Script=Han})\p{Script=Han}(?: \p{Script=Han}(?!\p{Script=Han})){2,}/gu;
 
 /**
  * Spaces a layout put between CJK text and digits or Latin letters ("2024 年" -> "2024年")
@@ -212,7 +218,8 @@ export function layoutPages(pages: readonly PdfPage[]): PdfLayoutResult {
   const { lines: kept, dropped } = dropRunningLines(pages, perPage);
   const lines = kept.flat();
   const bodySize = mode(lines.map((l) => Math.round(l.size))) ?? 12;
-  const left = mode(lines.filter((l) => Math.round(l.size) === bodySize).map((l) => Math.round(l.x0))) ?? 0;
+  const left =
+    mode(lines.filter((l) => Math.round(l.size) === bodySize).map((l) => Math.round(l.x0))) ?? 0;
   // Justified lines all end at the right margin: the commonest end among the longer lines.
   const bodyEnds = lines
     .filter((l) => Math.round(l.size) === bodySize && l.segments.length === 1)
@@ -305,4 +312,3 @@ function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 }
-

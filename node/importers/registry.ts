@@ -64,7 +64,8 @@ export function refusalFor(bytes: Uint8Array, fileName: string): ViewerError | n
       return importErrors.otherOffice(fileName);
     }
     if (extension === '.ofd') return importErrors.ofd(fileName);
-    if (extension === '.docx') return importErrors.corrupt('Word 文档', 'zip without word/document.xml');
+    if (extension === '.docx')
+      return importErrors.corrupt('Word 文档', 'zip without word/document.xml');
     return importErrors.archive(fileName);
   }
   if (isOle(bytes)) {
@@ -91,7 +92,8 @@ export function refusalFor(bytes: Uint8Array, fileName: string): ViewerError | n
     startsAscii(bytes, 'BM') ||
     startsAscii(bytes, 'II*\0') ||
     startsAscii(bytes, 'MM\0*') ||
-    (startsAscii(bytes, 'RIFF') && new TextDecoder('latin1').decode(bytes.subarray(8, 12)) === 'WEBP')
+    (startsAscii(bytes, 'RIFF') &&
+      new TextDecoder('latin1').decode(bytes.subarray(8, 12)) === 'WEBP')
   ) {
     return importErrors.image(fileName);
   }

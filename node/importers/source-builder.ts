@@ -21,6 +21,9 @@ export interface Run {
 export type Cell = string;
 
 const LAYOUT_WS = /\s/u;
+// Line breaks inside one paragraph, including Word's vertical tab (a manual line break).
+// eslint-disable-next-line no-control-regex -- U+000B is exactly what is meant here
+const SOFT_BREAK = /\r\n|\r|\n|\u2028|\u2029|\u000b/u;
 const CJK =
   /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u00b7《》（）]/u;
 
@@ -44,7 +47,7 @@ export function joinSoft(left: string, right: string): string {
 /** Replaces line breaks inside one paragraph (soft breaks) by a CJK-aware join. */
 export function joinLines(text: string): string {
   return text
-    .split(/\r\n|\r|\n|\u2028|\u2029|\u000b/u)
+    .split(SOFT_BREAK)
     .map((part) => part.trim())
     .filter((part) => part !== '')
     .reduce((joined, part) => joinSoft(joined, part), '');
@@ -91,7 +94,7 @@ export class SourceBuilder {
     const marks: boolean[] = [];
     for (const run of runs) {
       const piece = run.text.replace(/\t/gu, ' ');
-      const parts = piece.split(/\r\n|\r|\n|\u2028|\u2029|\u000b/u);
+      const parts = piece.split(SOFT_BREAK);
       parts.forEach((part, index) => {
         let addition = part;
         if (index > 0) {

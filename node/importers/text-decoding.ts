@@ -25,7 +25,9 @@ export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName, fatal = 
 }
 
 /** The encoding a byte-order mark declares, and the mark's length. */
-export function byteOrderMark(bytes: Uint8Array): { encoding: TextEncodingName; length: number } | null {
+export function byteOrderMark(
+  bytes: Uint8Array,
+): { encoding: TextEncodingName; length: number } | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { encoding: 'UTF-8', length: 3 };
   }
@@ -61,6 +63,7 @@ export function isPlausibleText(text: string): boolean {
   return plausibility(text) >= MIN_PLAUSIBLE;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what marks binary data
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffd]/gu;
 
 /**
@@ -105,7 +108,10 @@ export function decodeText(bytes: Uint8Array, declared?: TextEncodingName): Deco
   if (!best) return null;
   const runnerUp = candidates[1];
   if (runnerUp && best.score - runnerUp.score < 0.02) {
-    const named = detectorChoice(bytes, candidates.map((c) => c.encoding));
+    const named = detectorChoice(
+      bytes,
+      candidates.map((c) => c.encoding),
+    );
     const chosen = candidates.find((c) => c.encoding === named);
     if (chosen) return { text: chosen.text, encoding: chosen.encoding };
   }
@@ -131,7 +137,9 @@ export function normaliseEncodingName(label: string): TextEncodingName | null {
   if (name === 'utf-8' || name === 'utf8') return 'UTF-8';
   if (name === 'utf-16le' || name === 'utf-16') return 'UTF-16LE';
   if (name === 'utf-16be') return 'UTF-16BE';
-  if (['gb18030', 'gbk', 'gb2312', 'gb-2312', 'cp936', 'x-gbk', 'euc-cn', 'hz-gb-2312'].includes(name)) {
+  if (
+    ['gb18030', 'gbk', 'gb2312', 'gb-2312', 'cp936', 'x-gbk', 'euc-cn', 'hz-gb-2312'].includes(name)
+  ) {
     return 'GB18030';
   }
   return null;

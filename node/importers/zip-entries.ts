@@ -48,7 +48,11 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** The entry's bytes (stored or deflated), or null when it is absent or unreadable. */
-export function readZipEntry(bytes: Uint8Array, name: string, maxSize = 1024 * 1024): Uint8Array | null {
+export function readZipEntry(
+  bytes: Uint8Array,
+  name: string,
+  maxSize = 1024 * 1024,
+): Uint8Array | null {
   const entry = zipEntries(bytes).find((e) => e.name === name);
   if (!entry || entry.compressedSize > maxSize) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -59,7 +63,8 @@ export function readZipEntry(bytes: Uint8Array, name: string, maxSize = 1024 * 1
   if (data.length < entry.compressedSize) return null;
   try {
     if (entry.method === 0) return data;
-    if (entry.method === 8) return new Uint8Array(inflateRawSync(data, { maxOutputLength: maxSize * 8 }));
+    if (entry.method === 8)
+      return new Uint8Array(inflateRawSync(data, { maxOutputLength: maxSize * 8 }));
   } catch {
     return null;
   }

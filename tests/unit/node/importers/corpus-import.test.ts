@@ -53,39 +53,45 @@ describe.skipIf(!dir)('importing the genuine corpus', () => {
   });
 
   for (const [name, expected] of Object.entries(expectations.files)) {
-    it(name, async () => {
-      const bytes = new Uint8Array(fs.readFileSync(path.join(dir ?? '', name)));
-      if (expected.refusal !== undefined) {
-        const error = await rejection(importReportFile(bytes, name));
-        expect(error.code).toBe('unsupported-format');
-        expect(error.message.startsWith(expected.refusal)).toBe(true);
-        return;
-      }
-      const imported = await importReportFile(bytes, name);
-      const { source } = imported;
-      const lines = source.text.split('\n');
-      expect(source.format).toBe(expected.format);
-      if (expected.encoding) expect(imported.encoding).toBe(expected.encoding);
-      if (expected.lines !== undefined) expect(lines).toHaveLength(expected.lines);
-      expect(lines[0]).toBe(expected.firstLine);
-      expect(lines.at(-1)?.startsWith(expected.lastLineStart ?? '')).toBe(true);
-      for (const text of expected.contains ?? []) expect(lines).toContain(text);
-      for (const text of expected.tableCells ?? []) expect(cells(source)).toContain(text);
-      const bold = (source.bold ?? []).map((range) => source.text.slice(range.start, range.end));
-      for (const text of expected.bold ?? []) expect(bold).toContain(text);
-      for (const text of expected.mustNotContain ?? []) expect(source.text).not.toContain(text);
-      if (expected.declaredTitle) expect(source.declaredTitle).toBe(expected.declaredTitle);
-      const fields = Object.fromEntries((source.declaredFields ?? []).map((f) => [f.label, f.value]));
-      expect(fields).toMatchObject(expected.declaredFields ?? {});
-      const tables = source.tables?.length ?? 0;
-      if (source.format === 'pdf') {
-        // One drawn table may come out as several runs of rows; none may appear from nowhere.
-        if (expected.tables === 0) expect(tables).toBe(0);
-        else expect(tables).toBeGreaterThanOrEqual(expected.tables ?? 0);
-      } else {
-        expect(tables).toBe(expected.tables);
-      }
-    }, 60_000);
+    it(
+      name,
+      async () => {
+        const bytes = new Uint8Array(fs.readFileSync(path.join(dir ?? '', name)));
+        if (expected.refusal !== undefined) {
+          const error = await rejection(importReportFile(bytes, name));
+          expect(error.code).toBe('unsupported-format');
+          expect(error.message.startsWith(expected.refusal)).toBe(true);
+          return;
+        }
+        const imported = await importReportFile(bytes, name);
+        const { source } = imported;
+        const lines = source.text.split('\n');
+        expect(source.format).toBe(expected.format);
+        if (expected.encoding) expect(imported.encoding).toBe(expected.encoding);
+        if (expected.lines !== undefined) expect(lines).toHaveLength(expected.lines);
+        expect(lines[0]).toBe(expected.firstLine);
+        expect(lines.at(-1)?.startsWith(expected.lastLineStart ?? '')).toBe(true);
+        for (const text of expected.contains ?? []) expect(lines).toContain(text);
+        for (const text of expected.tableCells ?? []) expect(cells(source)).toContain(text);
+        const bold = (source.bold ?? []).map((range) => source.text.slice(range.start, range.end));
+        for (const text of expected.bold ?? []) expect(bold).toContain(text);
+        for (const text of expected.mustNotContain ?? []) expect(source.text).not.toContain(text);
+        if (expected.declaredTitle) expect(source.declaredTitle).toBe(expected.declaredTitle);
+        const fields = Object.fromEntries(
+          (source.declaredFields ?? []).map((f) => [f.label, f.value]),
+        );
+        expect(fields).toMatchObject(expected.declaredFields ?? {});
+        const tables = source.tables?.length ?? 0;
+        if (source.format === 'pdf') {
+          // One drawn table may come out as several runs of rows; none may appear from nowhere.
+          if (expected.tables === 0) expect(tables).toBe(0);
+          else expect(tables).toBeGreaterThanOrEqual(expected.tables ?? 0);
+        } else {
+          expect(tables).toBe(expected.tables);
+        }
+      },
+      60_000,
+    );
   }
 });
 

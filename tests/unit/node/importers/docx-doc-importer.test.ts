@@ -70,9 +70,7 @@ describe('doc importer', () => {
     expect(imported.source.format).toBe('doc');
     // word-extractor turns the soft line break into a paragraph break; nothing else differs.
     expect(imported.source.text).toBe(
-      fixtureParagraphs()
-        .join('\n')
-        .replace('服务中心，群众', '服务中心，\n群众'),
+      fixtureParagraphs().join('\n').replace('服务中心，群众', '服务中心，\n群众'),
     );
     expect(tableRows(imported.source)).toEqual([expectedTable]);
   });
@@ -90,7 +88,9 @@ describe('doc importer', () => {
     await expect(importReportFile(excel, 'renamed.doc')).rejects.toMatchObject({
       message: expect.stringMatching(/^这是电子表格/u),
     });
-    await expect(importReportFile(oleWithStream('PowerPoint Document'), 'x.doc')).rejects.toMatchObject({
+    await expect(
+      importReportFile(oleWithStream('PowerPoint Document'), 'x.doc'),
+    ).rejects.toMatchObject({
       message: expect.stringMatching(/^这是演示文稿/u),
     });
   });

@@ -38,7 +38,7 @@ export async function rejection(promise: Promise<unknown>): Promise<ViewerError>
     await promise;
   } catch (error) {
     if (error instanceof ViewerError) return error;
-    throw new Error(`expected a ViewerError, got ${String(error)}`);
+    throw new Error(`expected a ViewerError, got ${String(error)}`, { cause: error });
   }
   throw new Error('expected a rejection, the import succeeded');
 }

@@ -56,37 +56,50 @@ describe('importers never throw anything but a ViewerError', () => {
     );
   }, 60_000);
 
-  it.each(FIXTURES)('on truncations of %s', async (name) => {
-    const bytes = fixture(name);
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: bytes.length - 1 }), async (cut) => {
-        await importsOrRefuses(bytes.subarray(0, cut), name);
-      }),
-      { numRuns: 15 },
-    );
-  }, 60_000);
+  it.each(FIXTURES)(
+    'on truncations of %s',
+    async (name) => {
+      const bytes = fixture(name);
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 0, max: bytes.length - 1 }), async (cut) => {
+          await importsOrRefuses(bytes.subarray(0, cut), name);
+        }),
+        { numRuns: 15 },
+      );
+    },
+    60_000,
+  );
 
-  it.each(FIXTURES.filter((n) => !n.endsWith('.txt')))('on %s with bytes flipped', async (name) => {
-    const original = fixture(name);
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.tuple(fc.nat(original.length - 1), fc.nat(255)), { minLength: 1, maxLength: 20 }),
-        async (flips) => {
-          const bytes = original.slice();
-          for (const [at, value] of flips) bytes[at] = value;
-          await importsOrRefuses(bytes, name);
-        },
-      ),
-      { numRuns: 10 },
-    );
-  }, 60_000);
+  it.each(FIXTURES.filter((n) => !n.endsWith('.txt')))(
+    'on %s with bytes flipped',
+    async (name) => {
+      const original = fixture(name);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.nat(original.length - 1), fc.nat(255)), {
+            minLength: 1,
+            maxLength: 20,
+          }),
+          async (flips) => {
+            const bytes = original.slice();
+            for (const [at, value] of flips) bytes[at] = value;
+            await importsOrRefuses(bytes, name);
+          },
+        ),
+        { numRuns: 10 },
+      );
+    },
+    60_000,
+  );
 });
 
 describe('no character of the source paragraphs is lost', () => {
   const paragraphs = fixtureParagraphs();
 
   it('.txt: any text of lines keeps every non-whitespace character, in order', () => {
-    const line = fc.string({ unit: fc.constantFrom(...'报告一、（）1.\t \u3000\u00a0abc年，。'.split('')) });
+    const line = fc.string({
+      unit: fc.constantFrom(...'报告一、（）1.\t \u3000\u00a0abc年，。'.split('')),
+    });
     fc.assert(
       fc.property(fc.array(line, { maxLength: 20 }), (lines) => {
         const text = lines.join('\n');
@@ -107,13 +120,24 @@ describe('no character of the source paragraphs is lost', () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(run, { maxLength: 4 }), { maxLength: 8 }), async (doc) => {
-        const ink = inkOf(doc.flat().map((r) => r.text).join(''));
+        const ink = inkOf(
+          doc
+            .flat()
+            .map((r) => r.text)
+            .join(''),
+        );
         try {
           const { source } = await importReportFile(makeDocx(doc), 'random.docx');
           expect(inkOf(source.text)).toBe(ink);
           // Every bold range covers text that was bold in the document.
           for (const range of source.bold ?? []) {
-            const boldInk = inkOf(doc.flat().filter((r) => r.bold).map((r) => r.text).join(''));
+            const boldInk = inkOf(
+              doc
+                .flat()
+                .filter((r) => r.bold)
+                .map((r) => r.text)
+                .join(''),
+            );
             expect(boldInk).toContain(inkOf(source.text.slice(range.start, range.end)));
           }
         } catch (error) {

@@ -51,7 +51,9 @@ describe('pdf importer', () => {
   it('says a truncated PDF is damaged or scanned, never crashes', async () => {
     const bytes = fixture('report.pdf');
     const error = await importReportFile(bytes.subarray(0, 2000), 'report.pdf').catch((e) => e);
-    expect(error).toMatchObject({ code: expect.stringMatching(/corrupt-data|unsupported-format/u) });
+    expect(error).toMatchObject({
+      code: expect.stringMatching(/corrupt-data|unsupported-format/u),
+    });
   });
 });
 
@@ -74,7 +76,13 @@ describe('pdf layout', () => {
 
   it('ends a paragraph at a short line, an indent or a heading, and joins CJK lines', () => {
     const size = 16;
-    const line = (str: string, x: number, y: number) => ({ str, x, y, width: str.length * size, size });
+    const line = (str: string, x: number, y: number) => ({
+      str,
+      x,
+      y,
+      width: str.length * size,
+      size,
+    });
     const page: PdfPage = {
       width: 595,
       height: 842,
@@ -89,7 +97,8 @@ describe('pdf layout', () => {
       ],
     };
     // Make the continuation lines reach the right margin like justified text does.
-    for (const item of page.items) if (item.str.endsWith('其中') || item.str.endsWith('较上')) item.width = 414;
+    for (const item of page.items)
+      if (item.str.endsWith('其中') || item.str.endsWith('较上')) item.width = 414;
     page.items[2]!.width = 200;
     const { blocks, droppedLines } = layoutPages([page]);
     expect(blocks).toEqual([

@@ -37,14 +37,29 @@ function zipWith(names: string[]): Uint8Array {
 describe('importReportFile: refusals name the format and what to do', () => {
   it.each([
     ['empty file', new Uint8Array(0), 'empty.txt', /^这个文件是空的/u],
-    ['ELF binary', Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...new Array(60).fill(0)]), 'report.txt', /^这是程序文件/u],
-    ['Windows program', Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]), 'setup.exe', /^这是程序文件/u],
+    [
+      'ELF binary',
+      Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...new Array(60).fill(0)]),
+      'report.txt',
+      /^这是程序文件/u,
+    ],
+    [
+      'Windows program',
+      Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]),
+      'setup.exe',
+      /^这是程序文件/u,
+    ],
     ['zip archive', fixture('archive.zip'), 'reports.zip', /^这是压缩包/u],
     ['OFD', zipWith(['OFD.xml', 'Doc_0/Document.xml']), '许可证.ofd', /^OFD 版式文件/u],
     ['xlsx', zipWith(['[Content_Types].xml', 'xl/workbook.xml']), '统计.xlsx', /^这是电子表格/u],
     ['pptx', zipWith(['ppt/presentation.xml']), '汇报.pptx', /^这是演示文稿/u],
     ['odt', zipWith(['mimetype', 'content.xml']), '报告.odt', /^这种办公文档格式暂不支持/u],
-    ['PNG image', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'scan.png', /^这是图片/u],
+    [
+      'PNG image',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+      'scan.png',
+      /^这是图片/u,
+    ],
     ['JPEG image', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), 'scan.jpg', /^这是图片/u],
     ['gzip', Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0]), 'a.tar.gz', /^这是压缩包/u],
     ['image-only PDF', fixture('image-only.pdf'), 'flow.pdf', /^这是扫描件或图片型 PDF/u],
@@ -75,14 +90,18 @@ describe('importReportFile: refusals name the format and what to do', () => {
   });
 
   it('refuses a spreadsheet by its name when its bytes are plain text (CSV)', async () => {
-    const error = await rejection(importReportFile(new TextEncoder().encode('a,b\n1,2'), 'data.csv'));
+    const error = await rejection(
+      importReportFile(new TextEncoder().encode('a,b\n1,2'), 'data.csv'),
+    );
     expect(error.message).toMatch(/^这是电子表格/u);
   });
 });
 
 describe('sniffing goes by the bytes first', () => {
   it('reads a .docx named .txt as Word, and a PDF named .doc as PDF', async () => {
-    expect((await importReportFile(fixture('report.docx'), 'report.txt')).source.format).toBe('docx');
+    expect((await importReportFile(fixture('report.docx'), 'report.txt')).source.format).toBe(
+      'docx',
+    );
     expect((await importReportFile(fixture('report.pdf'), 'report.doc')).source.format).toBe('pdf');
     expect(importerFor(fixture('saved-page-gbk.html')).format).toBe('html');
     expect(importerFor(fixture('report.doc')).format).toBe('doc');
