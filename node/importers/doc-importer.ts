@@ -5,7 +5,7 @@
  */
 // The package ships no types; the reference lets every tsconfig that reaches this file see ours.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="./word-extractor.d.ts" />
+/// <reference path="./untyped-modules.d.ts" />
 import WordExtractor from 'word-extractor';
 import type { ImportedReport, Importer } from './importer';
 import { importErrors } from './import-errors';

@@ -4,6 +4,9 @@
  * fonts, standard fonts, wasm decoders) is read from the installed package, never fetched; eval
  * and font loading are off. A PDF without any text (a scan) is refused.
  */
+// The package ships no types for its worker; the reference lets every tsconfig see ours.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./untyped-modules.d.ts" />
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -14,9 +17,20 @@ import { SourceBuilder } from './source-builder';
 
 const require = createRequire(import.meta.url);
 
-/** pdfjs-dist's own folder, so its data files are read from disk. */
+let assetRoot: string | null = null;
+
+/**
+ * Where pdfjs-dist's data files (cmaps/, standard_fonts/, wasm/, iccs/) are. By default the
+ * installed package; a bundled app that ships no node_modules copies those folders and says
+ * where they are.
+ */
+export function setPdfjsAssetRoot(dir: string): void {
+  assetRoot = dir;
+}
+
+/** pdfjs-dist's data folders, read from disk (never fetched). */
 function pdfjsAssets() {
-  const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
+  const root = assetRoot ?? path.dirname(require.resolve('pdfjs-dist/package.json'));
   const dir = (name: string) => path.join(root, name) + path.sep;
   return {
     cMapUrl: dir('cmaps'),
@@ -42,7 +56,13 @@ interface PdfjsItem {
 type Pdfjs = typeof PdfjsModule;
 let pdfjsModule: Promise<Pdfjs> | null = null;
 function loadPdfjs(): Promise<Pdfjs> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsModule ??= (async () => {
+    // pdfjs runs its worker code in this thread when it finds it on globalThis ("fake worker"),
+    // instead of loading pdf.worker.mjs by path: no worker thread, and it survives bundling.
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
   return pdfjsModule;
 }
 

@@ -1,4 +1,5 @@
-// The part of word-extractor's API the .doc importer uses (the package ships no types).
+// Types for the parts of untyped packages the importers use.
+
 declare module 'word-extractor' {
   interface ExtractedDocument {
     getBody(options?: { filterUnicode?: boolean }): string;
@@ -6,4 +7,8 @@ declare module 'word-extractor' {
   export default class WordExtractor {
     extract(source: string | Buffer): Promise<ExtractedDocument>;
   }
+}
+
+declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+  export const WorkerMessageHandler: unknown;
 }
