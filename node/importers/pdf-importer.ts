@@ -13,6 +13,7 @@ import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ImportedReport, Importer } from './importer';
 import { importErrors } from './import-errors';
 import { layoutPages, type PdfPage, type PdfTextItem } from './pdf-layout';
+import { pageRules } from './pdf-rules';
 import { SourceBuilder } from './source-builder';
 
 const require = createRequire(import.meta.url);
@@ -95,10 +96,13 @@ export const pdfImporter: Importer = {
         const page = await document.getPage(number);
         const viewport = page.getViewport({ scale: 1 });
         const content = await page.getTextContent();
+        const operators = await page.getOperatorList();
+        const [originX = 0, originY = 0] = viewport.viewBox;
         pages.push({
           width: viewport.width,
           height: viewport.height,
           items: (content.items as PdfjsItem[]).flatMap((item) => textItem(item, viewport)),
+          rules: pageRules(operators.fnArray, operators.argsArray, pdfjs.OPS, [originX, originY]),
         });
         page.cleanup();
         onProgress?.({ fraction: (number / document.numPages) * 0.9 });

@@ -5,6 +5,8 @@
  * line or a wide gap ends a paragraph). Rows with wide gaps between their parts are kept as
  * table rows. Pure: no pdfjs here, so it can be tested with hand-made pages.
  */
+import type { Rule } from './pdf-rules';
+import { findRuledTables, type RuledTable } from './pdf-tables';
 import { joinSoft } from './source-builder';
 
 /** One text item as pdfjs reports it, in PDF units (y grows upwards). */
@@ -21,6 +23,8 @@ export interface PdfPage {
   width: number;
   height: number;
   items: PdfTextItem[];
+  /** The page's ruling (table borders), when known. */
+  rules?: Rule[];
 }
 
 export interface PdfLine {
@@ -114,6 +118,8 @@ function needsSpace(left: string, right: string): boolean {
 
 // Three or more single Han characters with one space between each: letter-spaced layout
 // ("税 务 总 局"), not words.
+const CJK_SPACE_CJK =
+  /(\p{Script=Han}|[\u3000-\u303f\uff00-\uffef])[ \u00a0]+(?=\p{Script=Han}|[\u3000-\u303f\uff00-\uffef])/gu;
 const LETTER_SPACED =
   /(?<!\p{Script=Han})\p{Script=Han}(?: \p{Script=Han}(?!\p{Script=Han})){2,}/gu;
 
@@ -214,9 +220,20 @@ export function looksLikeHeadingStart(text: string): boolean {
 
 /** Lays the pages' lines out as paragraphs and table rows, in reading order. */
 export function layoutPages(pages: readonly PdfPage[]): PdfLayoutResult {
-  const perPage = pages.map((page, index) => pageLines(page, index));
-  const { lines: kept, dropped } = dropRunningLines(pages, perPage);
+  // Ruled tables take their items first; the rest of the page is read as lines.
+  const ruled = pages.map((page) => findRuledTables(page.items, page.rules ?? []));
+  const textPages = pages.map((page, index) => {
+    const used = ruled[index]?.used;
+    return used && used.size > 0
+      ? { ...page, items: page.items.filter((i) => !used.has(i)) }
+      : page;
+  });
+  const perPage = textPages.map((page, index) => pageLines(page, index));
+  const { lines: kept, dropped } = dropRunningLines(textPages, perPage);
   const lines = kept.flat();
+  const flow: (PdfLine | RuledTable)[] = kept.flatMap((pageLines, index) =>
+    [...pageLines, ...(ruled[index]?.tables ?? [])].sort((a, b) => topOf(b) - topOf(a)),
+  );
   const bodySize = mode(lines.map((l) => Math.round(l.size))) ?? 12;
   const left =
     mode(lines.filter((l) => Math.round(l.size) === bodySize).map((l) => Math.round(l.x0))) ?? 0;
@@ -239,20 +256,34 @@ export function layoutPages(pages: readonly PdfPage[]): PdfLayoutResult {
   let paragraph = '';
   let previous: PdfLine | null = null;
   let table: string[][] | null = null;
+  // True while nothing but a ruled table has been read since the last ruled table.
+  let continuesTable = false;
 
   const endParagraph = () => {
-    if (paragraph.trim() !== '') blocks.push({ kind: 'paragraph', text: paragraph.trim() });
+    if (paragraph.trim() !== '') {
+      blocks.push({ kind: 'paragraph', text: paragraph.trim() });
+      continuesTable = false;
+    }
     paragraph = '';
   };
   const endTable = () => {
     if (table) {
       if (table.length >= 2) blocks.push({ kind: 'table', rows: table });
       else for (const row of table) blocks.push({ kind: 'paragraph', text: row.join(' ') });
+      continuesTable = false;
     }
     table = null;
   };
 
-  for (const line of lines) {
+  for (const entry of flow) {
+    if ('rows' in entry) {
+      endParagraph();
+      endTable();
+      addRuledTable(entry.rows);
+      previous = null;
+      continue;
+    }
+    const line = entry;
     const isRow = line.segments.length >= 3;
     if (isRow) {
       endParagraph();
@@ -274,6 +305,21 @@ export function layoutPages(pages: readonly PdfPage[]): PdfLayoutResult {
   endTable();
   return { blocks, droppedLines: dropped };
 
+  /** A ruled table; one that goes on from the page before (nothing in between) continues it. */
+  function addRuledTable(grid: string[][]) {
+    // Inside a cell, a space between CJK characters is justification, never a word break.
+    const rows = grid.map((row) =>
+      row.map((cell) => removeLayoutSpaces(cell).replace(CJK_SPACE_CJK, '$1')),
+    );
+    const last = blocks.at(-1);
+    if (last?.kind === 'table' && continuesTable) {
+      last.rows.push(...rows);
+    } else {
+      blocks.push({ kind: 'table', rows });
+    }
+    continuesTable = true;
+  }
+
   function startsParagraph(prev: PdfLine, line: PdfLine): boolean {
     const size = Math.max(line.size, 1);
     if (looksLikeHeadingStart(line.text)) return true;
@@ -287,6 +333,10 @@ export function layoutPages(pages: readonly PdfPage[]): PdfLayoutResult {
     // CJK line followed by a Latin one that does not reach back to the margin is a new one.
     return false;
   }
+}
+
+function topOf(entry: PdfLine | RuledTable): number {
+  return 'rows' in entry ? entry.top : entry.y;
 }
 
 function median(values: number[]): number {

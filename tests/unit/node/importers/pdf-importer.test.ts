@@ -22,6 +22,19 @@ describe('pdf importer', () => {
       expect(lines).toContain(paragraph);
     }
     expect(inkOf(imported.source.text)).toBe(inkOf(fixtureParagraphs().join('')));
+    // The table is ruled: read cell by cell from its grid.
+    const { source } = imported;
+    expect(
+      source.tables?.map((table) =>
+        table.rows.map((row) => row.map((cell) => source.text.slice(cell.start, cell.end))),
+      ),
+    ).toEqual([
+      [
+        ['指标', '2024年', '2025年'],
+        ['电子档案接收（万件）', '9.8', '12.6'],
+        ['数字化页数（万页）', '31', '38'],
+      ],
+    ]);
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   });
