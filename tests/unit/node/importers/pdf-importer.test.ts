@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   isPageNumber,
   layoutPages,
@@ -6,6 +6,7 @@ import {
   type PdfPage,
 } from '../../../../node/importers/pdf-layout';
 import { importReportFile } from '../../../../node/importers/registry';
+import { cmapPdf } from './cmap-pdf';
 import { fixture, fixtureParagraphs, inkOf } from './fixtures';
 
 describe('pdf importer', () => {
@@ -51,6 +52,18 @@ describe('pdf importer', () => {
     expect(lines.at(-1)).toBe('特此报告。');
     expect(lines).toHaveLength(1 + 5 + 20 + 1);
     expect(imported.dropped.some((d) => d.zh.includes('页码'))).toBe(true);
+  });
+
+  it('reads CJK text through the CMaps on disk and never tries the network', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new Error('offline'));
+    try {
+      const { source } = await importReportFile(cmapPdf(), 'cmap.pdf');
+      expect(source.text).toBe('中文报告');
+      await importReportFile(fixture('report-paged.pdf'), 'paged.pdf');
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 
   it('refuses an image-only PDF as a scan', async () => {
