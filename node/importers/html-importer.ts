@@ -79,6 +79,8 @@ const CHROME_LINES: RegExp[] = [
   /^(上一篇|下一篇)[:：]/u,
   /^(相关链接|相关文章|相关阅读|相关新闻|相关文件|相关附件|政策解读)$/u,
   /^(打印|关闭|下载原文)$/u,
+  // The line under a headline (its date and source are kept as declared fields).
+  /^(发布时间|发布日期|日期|时间)\s*[:：]\s*\d{4}.*(来源|字号|字体|浏览|点击|访问|阅读|分享)/u,
 ];
 
 function isChromeLine(line: string): boolean {

@@ -50,6 +50,10 @@ function asLabel(text: string): string | null {
   return LABELS.includes(compact) ? compact : null;
 }
 
+const INFO_DATE =
+  /(?:发布时间|发布日期|发文日期)\s*[:：]\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)/u;
+const INFO_SOURCE = /(?:来源|信息来源|发布机构)\s*[:：]\s*([^\s【[|｜:：]+)/u;
+
 /** Splits «label：value» when the label is a known one. */
 function asPair(text: string): SourceField | null {
   const match = /^([^:：]{2,12})[:：]\s*(.+)$/su.exec(text.trim());
@@ -101,6 +105,16 @@ export function pageInfoFields(document: ElementLike): SourceField[] {
         add(asPair(text));
       }
     }
+  }
+
+  // The line under a headline: «发布时间：2026-01-08 来源：某某局 【字号：大 中 小】».
+  for (const element of Array.from(document.querySelectorAll('div, p, span, td'))) {
+    const text = textOf(element);
+    if (text.length > 160) continue;
+    const date = INFO_DATE.exec(text);
+    if (date?.[1]) add({ label: '发布日期', value: date[1].trim() });
+    const source = date ? INFO_SOURCE.exec(text) : null;
+    if (source?.[1]) add({ label: '来源', value: source[1] });
   }
 
   for (const term of Array.from(document.querySelectorAll('dt'))) {

@@ -67,4 +67,21 @@ describe('html importer', () => {
       fixtureParagraphs().join('\n'),
     );
   });
+
+  it('reads the date and source from the line under the headline when there are no meta tags', async () => {
+    const page = `<html><head><meta charset="utf-8"><title>关于做好档案移交的通知 - 青山县人民政府</title></head>
+      <body><div class="nav"><a href="/">首页</a></div>
+      <div class="art"><h1>关于做好档案移交的通知</h1>
+      <div class="info">发布时间：2026-02-03 10:20 来源：青山县档案馆 【字体：大 中 小】</div>
+      <div class="text"><p>各单位：</p><p>请于3月底前完成2025年度文书档案移交工作，移交前须完成整理、编目和数字化，移交时提交纸质目录和电子目录各一份。</p>
+      <p>联系电话：0000-1234567。</p></div></div></body></html>`;
+    const { source } = await importReportFile(new TextEncoder().encode(page), 'notice.html');
+    expect(source.declaredTitle).toBe('关于做好档案移交的通知');
+    expect(source.declaredFields).toEqual([
+      { label: '发布日期', value: '2026-02-03 10:20' },
+      { label: '来源', value: '青山县档案馆' },
+    ]);
+    expect(source.text).toContain('各单位：');
+    expect(source.text).not.toContain('字体');
+  });
 });
