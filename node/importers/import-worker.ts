@@ -19,10 +19,20 @@ export type WorkerReply =
 
 export interface WorkerImportOptions extends ImportOptions {
   /**
-   * The worker's script. Defaults to the compiled `import-worker-entry.js` beside this module;
-   * a bundler that moves files says where it put it, and tests run the .ts source through tsx.
+   * The worker's script. Defaults to `import-worker-entry` beside this module; a bundler that
+   * moves files says where it put it.
    */
   workerUrl?: URL;
+}
+
+/**
+ * The entry beside this module: compiled, `import-worker-entry.js`; from the TypeScript sources
+ * (tsx), a small bootstrap that gives the worker tsx's loader first.
+ */
+function defaultWorkerUrl(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./import-worker-dev.mjs', import.meta.url)
+    : new URL('./import-worker-entry.js', import.meta.url);
 }
 
 export function importReportFileInWorker(
@@ -30,7 +40,7 @@ export function importReportFileInWorker(
   fileName: string,
   options: WorkerImportOptions = {},
 ): Promise<ImportedReport> {
-  const url = options.workerUrl ?? new URL('./import-worker-entry.js', import.meta.url);
+  const url = options.workerUrl ?? defaultWorkerUrl();
   return new Promise((resolve, reject) => {
     const worker = new Worker(url);
     let settled = false;

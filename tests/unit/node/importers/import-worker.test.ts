@@ -3,15 +3,11 @@ import { importReportFileInWorker } from '../../../../node/importers/import-work
 import { importReportFile } from '../../../../node/importers/registry';
 import { fixture } from './fixtures';
 
-// The worker runs the TypeScript entry through tsx, as the compiled .js would run in the app.
-const options = { workerUrl: new URL('./tsx-worker.mjs', import.meta.url) };
-
 describe('importing on a worker thread', () => {
   it('gives the same report as a direct import, with progress', async () => {
     const bytes = fixture('report.pdf');
     const progress: number[] = [];
     const inWorker = await importReportFileInWorker(bytes, 'report.pdf', {
-      ...options,
       onProgress: ({ fraction }) => progress.push(fraction),
     });
     expect(inWorker).toEqual(await importReportFile(bytes, 'report.pdf'));
@@ -20,11 +16,9 @@ describe('importing on a worker thread', () => {
   }, 30_000);
 
   it('passes a refusal back as the same ViewerError', async () => {
-    const error = await importReportFileInWorker(
-      fixture('image-only.pdf'),
-      'scan.pdf',
-      options,
-    ).catch((e: unknown) => e);
+    const error = await importReportFileInWorker(fixture('image-only.pdf'), 'scan.pdf').catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({
       name: 'ViewerError',
       code: 'unsupported-format',
