@@ -23,10 +23,12 @@ function hasStream(bytes: Uint8Array, name: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
 }
 
-export type OleKind = 'word' | 'excel' | 'powerpoint' | 'other';
+export type OleKind = 'word' | 'excel' | 'powerpoint' | 'encrypted' | 'other';
 
 /** What an OLE compound file holds, judged by its stream names. */
 export function oleKind(bytes: Uint8Array): OleKind {
+  // A password-protected .docx/.xlsx is an OLE file holding the encrypted zip.
+  if (hasStream(bytes, 'EncryptedPackage')) return 'encrypted';
   if (hasStream(bytes, 'WordDocument')) return 'word';
   if (hasStream(bytes, 'Workbook') || hasStream(bytes, 'Book')) return 'excel';
   if (hasStream(bytes, 'PowerPoint Document')) return 'powerpoint';

@@ -47,6 +47,12 @@ export const importErrors = {
       'This PDF is password-protected and cannot be read. Use an unencrypted copy.',
       fileName,
     ),
+  encryptedDocument: (fileName: string) =>
+    refuse(
+      '这个文档设置了打开密码，无法读取。请在 Word 或 WPS 中取消密码后另存，再导入。',
+      'This document is password-protected and cannot be read. Remove the password in Word or WPS, save it, and import it again.',
+      fileName,
+    ),
   noText: (formatName: string, fileName: string) =>
     refuse(
       `这个${formatName}里没有找到正文文字。`,

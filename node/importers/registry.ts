@@ -71,6 +71,7 @@ export function refusalFor(bytes: Uint8Array, fileName: string): ViewerError | n
   if (isOle(bytes)) {
     if (extension === '.wps') return importErrors.legacyWps(fileName);
     const kind = oleKind(bytes);
+    if (kind === 'encrypted') return importErrors.encryptedDocument(fileName);
     if (kind === 'excel' || extension === '.xls' || extension === '.et') {
       return importErrors.spreadsheet(fileName);
     }

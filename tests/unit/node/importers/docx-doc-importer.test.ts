@@ -89,6 +89,11 @@ describe('doc importer', () => {
       message: expect.stringMatching(/^这是电子表格/u),
     });
     await expect(
+      importReportFile(oleWithStream('EncryptedPackage'), '加密.docx'),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/^这个文档设置了打开密码/u),
+    });
+    await expect(
       importReportFile(oleWithStream('PowerPoint Document'), 'x.doc'),
     ).rejects.toMatchObject({
       message: expect.stringMatching(/^这是演示文稿/u),
