@@ -89,23 +89,26 @@ export class SourceBuilder {
    * spaces, the whitespace around the paragraph is dropped; an empty paragraph adds nothing.
    */
   addParagraph(runs: readonly Run[]): void {
-    // Join soft breaks run by run, keeping track of which characters were bold.
+    // Join soft breaks run by run, keeping track of which characters were bold. A break may
+    // sit in a run of its own (<br>), so the join waits for the next text, whatever its run.
     let text = '';
     const marks: boolean[] = [];
+    let pendingBreak = false;
     for (const run of runs) {
-      const piece = run.text.replace(/\t/gu, ' ');
-      const parts = piece.split(SOFT_BREAK);
+      const parts = run.text.replace(/\t/gu, ' ').split(SOFT_BREAK);
       parts.forEach((part, index) => {
+        if (index > 0) pendingBreak = true;
         let addition = part;
-        if (index > 0) {
-          // A soft break: drop the whitespace around it, then join CJK-aware.
+        if (pendingBreak) {
+          addition = part.replace(/^\s+/u, '');
+          if (addition === '') return;
           text = text.replace(/\s+$/u, '');
           marks.length = text.length;
-          addition = part.replace(/^\s+/u, '');
           if (joinSoft(text, addition).length > text.length + addition.length) {
             text += ' ';
             marks.push(false);
           }
+          pendingBreak = false;
         }
         text += addition;
         for (let i = 0; i < addition.length; i++) marks.push(run.bold === true);
