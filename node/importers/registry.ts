@@ -10,6 +10,7 @@ import { htmlImporter } from './html-importer';
 import type { ImportedReport, Importer, ImportProgress } from './importer';
 import { importErrors } from './import-errors';
 import { pdfImporter } from './pdf-importer';
+import { decodeText } from './text-decoding';
 import { txtImporter } from './txt-importer';
 import { isZip, zipEntries } from './zip-entries';
 
@@ -30,6 +31,12 @@ function extensionOf(fileName: string): string {
   const base = fileName.split(/[\\/]/u).pop() ?? '';
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+/** A name that says "text" (or says nothing): its bytes are judged as text. */
+function looksNamedAsText(fileName: string): boolean {
+  const extension = extensionOf(fileName);
+  return extension === '' || txtImporter.extensions.includes(extension);
 }
 
 /** True for names the app can import (for listing a folder). */
@@ -152,6 +159,14 @@ export async function importReportFile(
     const importer = importerFor(bytes);
     const byName = REFUSED_BY_NAME[extensionOf(fileName)];
     if (importer === txtImporter && byName) throw byName(fileName);
+    if (
+      importer === txtImporter &&
+      !looksNamedAsText(fileName) &&
+      !decodeText(bytes.subarray(0, 64 * 1024))
+    ) {
+      // Neither a known format nor text: say so, rather than talk about text encodings.
+      throw importErrors.unknown(fileName);
+    }
     if (bytes.length > importer.maxBytes) {
       throw importErrors.tooLarge(fileName, bytes.length, importer.maxBytes);
     }

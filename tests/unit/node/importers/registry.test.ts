@@ -79,6 +79,9 @@ describe('importReportFile: refusals name the format and what to do', () => {
     }
     const error = await rejection(importReportFile(bytes, 'random.bin'));
     expect(error.code).toBe('unsupported-format');
+    expect(error.message).toMatch(/^无法识别这个文件的格式/u);
+    const named = await rejection(importReportFile(bytes, 'random.txt'));
+    expect(named.message).toMatch(/^编码无法识别/u);
   });
 
   it('refuses a file over its format’s size limit, saying so', async () => {
