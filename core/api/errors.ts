@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'disk-full',
   /** A save refused because another window or host has the data folder; nothing was changed. */
   'read-only',
+  /** A file the importers refuse: a format they do not read (OFD, spreadsheets, scans, binaries). */
+  'unsupported-format',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

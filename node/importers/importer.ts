@@ -21,6 +21,8 @@ export interface Importer {
   format: ReportFormat;
   /** File name endings this importer claims, lower case with the dot: ['.docx']. */
   extensions: readonly string[];
+  /** The largest file this importer accepts, in bytes (the registry refuses larger ones). */
+  maxBytes: number;
   /** True when the bytes look like this format (magic numbers), whatever the name says. */
   sniff(bytes: Uint8Array): boolean;
   /** Never throws past its caller except as a ViewerError with a plain zh/en message. */
