@@ -5,8 +5,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo, ReportListing } from '../core/api/contract';
 import type { ApiError } from '../core/api/errors';
-import { parseReport } from '../core/report/parse-report';
+import { loadReportDocument } from '../core/report/load-report-document';
 import type { ReportDocument } from '../core/report/report-model';
+import type { ReportSource } from '../core/report/report-source';
 import { callHost } from './api/host-api';
 import { NoticeBar, type Notice } from './components/NoticeBar';
 import { ReaderScreen } from './components/ReaderScreen';
@@ -17,6 +18,7 @@ import { I18nContext, translator } from './i18n';
 
 interface OpenReport {
   id: string;
+  source: ReportSource;
   doc: ReportDocument;
 }
 
@@ -61,7 +63,9 @@ export function App() {
   const openReport = useCallback(
     async (id: string) => {
       const opened = await callHost('openReport', { reportId: id });
-      setReport({ id, doc: parseReport(opened.text) });
+      // The only way from a report's text to its document: loadReportDocument.
+      const source: ReportSource = { text: opened.text, format: 'txt', fileName: id };
+      setReport({ id, source, doc: loadReportDocument(source) });
       setPicking(false);
       update({ lastReportId: id });
     },
@@ -137,6 +141,7 @@ export function App() {
       <ReaderScreen
         key={report.id}
         reportId={report.id}
+        source={report.source}
         doc={report.doc}
         settings={settings}
         updateSettings={update}

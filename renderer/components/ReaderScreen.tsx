@@ -10,6 +10,7 @@ import type { Command } from '../../core/commands';
 import { noteSearchUnits } from '../../core/annotations/note-search-units';
 import { sectionWithDescendants } from '../../core/print/print-selection';
 import type { ReportDocument } from '../../core/report/report-model';
+import type { ReportSource } from '../../core/report/report-source';
 import {
   FONT_SIZE_DEFAULT,
   FONT_SIZE_MAX,
@@ -49,6 +50,7 @@ const FONT_STEP = 2;
 
 export interface ReaderScreenProps {
   reportId: string;
+  source: ReportSource;
   doc: ReportDocument;
   settings: Settings;
   updateSettings: (patch: SettingsPatch) => void;
@@ -133,6 +135,7 @@ export function ReaderScreen(props: ReaderScreenProps) {
 
   const reader: ReaderState = {
     reportId,
+    source: props.source,
     doc,
     reports: props.reports,
     settings,

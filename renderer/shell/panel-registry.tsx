@@ -8,6 +8,7 @@ import type { ComponentType } from 'react';
 import type { Command } from '../../core/commands';
 import type { SettingsPatch } from '../../core/settings';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
+import { FiguresPanel } from '../figures/FiguresPanel';
 import type { MessageKey } from '../i18n';
 import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import type { IconName } from './Icon';
@@ -56,6 +57,15 @@ export const PANELS: readonly PanelSpec[] = [
     setOpen: (r, open) => r.notes.setSidebarOpen(open),
     badge: (r) => r.notes.api.annotations.length,
     Component: AnnotationsPanel,
+  },
+  {
+    id: 'figures',
+    label: 'figures',
+    side: 'right',
+    command: 'toggleFigures',
+    toolbar: { icon: 'figures' },
+    width: 'sidebarWidth',
+    Component: FiguresPanel,
   },
 ];
 

@@ -8,6 +8,7 @@ import { createContext, useContext, type RefObject } from 'react';
 import type { ReportSummary } from '../../core/api/contract';
 import type { ApiError } from '../../core/api/errors';
 import type { ReportDocument } from '../../core/report/report-model';
+import type { ReportSource } from '../../core/report/report-source';
 import type { Settings, SettingsPatch } from '../../core/settings';
 import type { AnnotationUi } from '../annotations/useAnnotationUi';
 import type { SearchSession } from '../search/useSearchSession';
@@ -23,6 +24,8 @@ export interface Notice {
 
 export interface ReaderState {
   reportId: string;
+  /** What the importer extracted (the text the document was parsed from). */
+  source: ReportSource;
   doc: ReportDocument;
   reports: ReportSummary[];
   settings: Settings;

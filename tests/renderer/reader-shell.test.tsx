@@ -1,7 +1,7 @@
 /** The shell: panels come from the registry; toolbar buttons and commands toggle them. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../core/commands';
 import { parseReport } from '../../core/report/parse-report';
@@ -10,7 +10,8 @@ import { ReaderScreen } from '../../renderer/components/ReaderScreen';
 import { PANELS } from '../../renderer/shell/panel-registry';
 import { installTestHost, REPORT_ID, reportsDir, type TestHost } from './host-for-tests';
 
-const doc = parseReport(readFileSync(path.join(reportsDir, REPORT_ID), 'utf8'));
+const text = readFileSync(path.join(reportsDir, REPORT_ID), 'utf8');
+const doc = parseReport(text);
 
 let host: TestHost;
 beforeEach(async () => {
@@ -24,6 +25,7 @@ function renderScreen(onAppCommand = vi.fn()) {
   render(
     <ReaderScreen
       reportId={REPORT_ID}
+      source={{ text, format: 'txt' }}
       doc={doc}
       settings={DEFAULT_SETTINGS}
       updateSettings={vi.fn()}
@@ -80,5 +82,22 @@ describe('the reading screen shell', () => {
     expect(onAppCommand).toHaveBeenCalledWith('importReport');
     fireEvent.click(screen.getByRole('button', { name: '报告库' }));
     expect(onAppCommand).toHaveBeenCalledWith('showLibrary');
+  });
+
+  it("opens 关键数据 from the toolbar: a table of the report's figures, each a jump", async () => {
+    renderScreen();
+    fireEvent.click(screen.getByRole('button', { name: /^关键数据/ }));
+    const region = await screen.findByRole('region', { name: '关键数据' });
+    const table = await waitFor(() => within(region).getByRole('table'));
+    const jump = within(table).getByRole('button', { name: '419件' });
+    const row = jump.closest('tr')!;
+    expect(row.textContent).toContain('行政复议');
+    expect(row.textContent).toContain('一、(二) 6.');
+    fireEvent.click(jump);
+    expect(row.className).toBe('selected');
+    // The unit filter keeps only that unit.
+    fireEvent.change(within(region).getAllByRole('combobox')[1]!, { target: { value: '%' } });
+    expect(within(table).queryByRole('button', { name: '419件' })).toBeNull();
+    expect(within(table).getByRole('button', { name: '12.5%' })).toBeTruthy();
   });
 });
