@@ -42,7 +42,10 @@ export function FiguresPanel() {
   const [order, setOrder] = useState<FigureSortOrder>('document');
   const [selected, setSelected] = useState<string | null>(null);
 
-  const figures: Figure[] = computation.status === 'done' ? computation.result : [];
+  const figures = useMemo<Figure[]>(
+    () => (computation.status === 'done' ? computation.result : []),
+    [computation],
+  );
   const units = useMemo(() => figureUnits(figures), [figures]);
   const shown = useMemo(() => {
     const filtered = filterFigures(figures, {
