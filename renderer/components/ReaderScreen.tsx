@@ -40,6 +40,9 @@ import { PANELS, panelIsOpen, setPanelOpen } from '../shell/panel-registry';
 import { ReaderContext, type GoToTarget, type ReaderState } from '../shell/reader-context';
 import { ReaderLayout } from '../shell/ReaderLayout';
 import { usePanelState } from '../shell/usePanelState';
+import { CompareDialog } from '../compare/CompareDialog';
+import { changeTarget } from '../compare/compare-navigation';
+import { useComparison } from '../compare/useComparison';
 import { AboutDialog } from './AboutDialog';
 import { ContentsTree } from './ContentsTree';
 import { ReportView } from './ReportView';
@@ -97,6 +100,8 @@ export function ReaderScreen(props: ReaderScreenProps) {
     useCallback((sel) => void addNote(sel), [addNote]),
   );
   const panels = usePanelState();
+  const compare = useComparison(props.source, onError);
+  const [choosingComparison, setChoosingComparison] = useState(false);
   // The print dialog, open with what it starts with chosen: a section and its subsections.
   const [printing, setPrinting] = useState<string[] | null>(null);
   const openPrint = useCallback(
@@ -147,6 +152,7 @@ export function ReaderScreen(props: ReaderScreenProps) {
     currentSectionId: currentId,
     search,
     notes,
+    compare,
     panels,
     openReport: props.openReport,
   };
@@ -198,6 +204,9 @@ export function ReaderScreen(props: ReaderScreenProps) {
     nextSection: () => next && goTo({ sectionId: next.id }),
     about: () => setDialog('about'),
     shortcuts: () => setDialog('shortcuts'),
+    compare: () => setChoosingComparison(true),
+    nextChange: () => stepChange(1),
+    previousChange: () => stepChange(-1),
     showLibrary: () => props.onAppCommand('showLibrary'),
     importReport: () => props.onAppCommand('importReport'),
   };
@@ -264,6 +273,17 @@ export function ReaderScreen(props: ReaderScreenProps) {
                 onClose={() => setPrinting(null)}
               />
             ) : null}
+            {choosingComparison ? (
+              <CompareDialog
+                reports={props.reports}
+                openId={reportId}
+                onClose={() => setChoosingComparison(false)}
+                onStart={(other, openIsNew) => {
+                  setChoosingComparison(false);
+                  void compare.start({ id: other.id, title: other.title }, openIsNew);
+                }}
+              />
+            ) : null}
             {dialog === 'about' ? <AboutDialog doc={doc} onClose={() => setDialog(null)} /> : null}
             {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
             <input
@@ -287,6 +307,14 @@ export function ReaderScreen(props: ReaderScreenProps) {
       />
     </ReaderContext.Provider>
   );
+
+  function stepChange(direction: 1 | -1) {
+    const index = compare.step(direction);
+    const comparison = compare.computation.status === 'done' ? compare.computation.result : null;
+    const change = index === null ? undefined : comparison?.changes[index];
+    const target = change ? changeTarget(change, compare.openIsNew) : null;
+    if (target) goTo(target);
+  }
 
   function liveSelection() {
     return readSelection(scroller.current) ?? selected!;

@@ -176,6 +176,13 @@ export function Toolbar({
           label={t('print')}
           title={t('printHint')}
         />
+        <CommandButton
+          command="compare"
+          run={run}
+          icon="compare"
+          label={t('compare')}
+          pressed={reader.compare.other !== null}
+        />
         {PANELS.filter((panel) => panel.toolbar && panel.command).map((panel) => {
           const count = panel.badge?.(reader) ?? 0;
           return (

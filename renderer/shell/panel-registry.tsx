@@ -9,6 +9,7 @@ import type { Command } from '../../core/commands';
 import type { SettingsPatch } from '../../core/settings';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import { FiguresPanel } from '../figures/FiguresPanel';
+import { ComparePanel } from '../compare/ComparePanel';
 import type { MessageKey } from '../i18n';
 import { SearchResultsPanel } from '../search/SearchResultsPanel';
 import type { IconName } from './Icon';
@@ -66,6 +67,18 @@ export const PANELS: readonly PanelSpec[] = [
     toolbar: { icon: 'figures' },
     width: 'sidebarWidth',
     Component: FiguresPanel,
+  },
+  {
+    id: 'compare',
+    label: 'compareResults',
+    side: 'right',
+    width: 'sidebarWidth',
+    // Shown while a comparison is open; the 对照 button starts one (choosing the other report).
+    isOpen: (r) => r.compare.other !== null,
+    setOpen: (r, open) => {
+      if (!open) r.compare.close();
+    },
+    Component: ComparePanel,
   },
 ];
 

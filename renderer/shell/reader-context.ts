@@ -11,6 +11,7 @@ import type { ReportDocument } from '../../core/report/report-model';
 import type { ReportSource } from '../../core/report/report-source';
 import type { Settings, SettingsPatch } from '../../core/settings';
 import type { AnnotationUi } from '../annotations/useAnnotationUi';
+import type { ComparisonSession } from '../compare/useComparison';
 import type { SearchSession } from '../search/useSearchSession';
 
 /** Where to go: a section, or a point (paragraph + character range) to show and mark. */
@@ -40,6 +41,8 @@ export interface ReaderState {
   currentSectionId: string | null;
   search: SearchSession;
   notes: AnnotationUi;
+  /** The comparison with another report, when one was started. */
+  compare: ComparisonSession;
   /** Which panels are open (see panel-registry.tsx). */
   panels: PanelState;
   /** Opens a report by id (the library, a library-wide search result). */

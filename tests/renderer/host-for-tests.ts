@@ -20,10 +20,10 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
-export async function installTestHost(): Promise<TestHost> {
+export async function installTestHost(options: { reportsDir?: string } = {}): Promise<TestHost> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'renderer-test-'));
   const services = await createHostServices({
-    reportsDir,
+    reportsDir: options.reportsDir ?? reportsDir,
     dataDir,
     host: 'web',
     appName: 'test',
