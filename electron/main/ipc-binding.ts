@@ -4,11 +4,25 @@
  * dispatch validates and handles it exactly as the browser host does.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CHANNELS, ipcChannel, type ApiHandlers, type Channel } from '../../core/api/contract';
+import {
+  CHANNELS,
+  ipcChannel,
+  MAX_IMPORT_FILE_BYTES,
+  type ApiHandlers,
+  type Channel,
+} from '../../core/api/contract';
 import { dispatch } from '../../core/api/dispatch';
 import { apiErrors, type ApiResult } from '../../core/api/errors';
 import type { MainLog } from './log';
 import { checkSender } from './trusted-sender';
+
+/**
+ * Channels whose request carries a file's bytes (`bytes`, a Uint8Array), with their cap: far
+ * more than any other request, so checked here, before the request is validated or handled.
+ */
+export const BYTES_CAPS: ReadonlyMap<Channel, number> = new Map([
+  ['importReportFile', MAX_IMPORT_FILE_BYTES],
+]);
 
 /** What the hidden print windows may ask for: their job, nothing else. */
 export const PRINT_PAGE_CHANNELS: ReadonlySet<Channel> = new Set(['getPrintJob']);
@@ -50,5 +64,20 @@ async function handleCall(
       error: apiErrors.badRequest(`${channel}: expected one argument, got ${args.length}`),
     };
   }
+  const cap = BYTES_CAPS.get(channel);
+  const size = cap === undefined ? null : byteLengthOf(args[0]);
+  if (cap !== undefined && size !== null && size > cap) {
+    return { ok: false, error: apiErrors.fileTooLarge(cap, `${channel}: ${size} bytes > ${cap}`) };
+  }
   return dispatch(handlers, channel, args[0], log);
+}
+
+/** The size of a request's own `bytes` (any binary view), or null when it has none. */
+function byteLengthOf(request: unknown): number | null {
+  if (typeof request !== 'object' || request === null || !Object.hasOwn(request, 'bytes')) {
+    return null;
+  }
+  const bytes = (request as { bytes: unknown }).bytes;
+  if (ArrayBuffer.isView(bytes) || bytes instanceof ArrayBuffer) return bytes.byteLength;
+  return null;
 }

@@ -31,6 +31,7 @@ import { bindApi } from './ipc-binding';
 import { consoleLog } from './log';
 import { createMainWindow } from './main-window';
 import { createPrintWindows, printPageUrl } from './print-window';
+import { askWhichReportsToImport } from './open-dialog';
 import { askWhereToSavePdf } from './save-dialog';
 import { guardAllWebContents, guardSession } from './offline-guard';
 import { flushBeforeQuit } from './quit-flush';
@@ -87,6 +88,7 @@ async function start(): Promise<void> {
         askWhereToSavePdf(dialog, mainWindow, app.getPath('documents'), fileName),
       showInFolder: (file) => shell.showItemInFolder(file),
     },
+    chooseReportFiles: () => askWhichReportsToImport(dialog, mainWindow, app.getPath('documents')),
   });
   const appContents = () => mainWindow?.webContents ?? null;
   const sendCommand = createCommandSender(appContents, log);

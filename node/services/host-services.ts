@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { ApiHandlers } from '../../core/api/contract';
-import { createAnnotationStore } from './annotation-store';
+import { createAnnotationStores } from './annotation-stores';
 import { createPdfExport, type PdfExport, type PrintHost } from './pdf-export';
 import { createReportLibrary } from './report-library';
 import { openSettingsStore } from './settings-store';
@@ -17,6 +17,11 @@ export interface HostServicesOptions {
   appVersion: string;
   /** How this host prints (see pdf-export.ts); without it PDF export says it is unavailable. */
   print?: PrintHost;
+  /**
+   * Electron: shows the native open dialog for reports and resolves with the chosen paths (null
+   * when cancelled). Without it chooseAndImportReports says it is unavailable.
+   */
+  chooseReportFiles?: () => Promise<string[] | null>;
 }
 
 export interface HostServices {
@@ -31,8 +36,13 @@ export interface HostServices {
 export async function createHostServices(options: HostServicesOptions): Promise<HostServices> {
   mkdirSync(options.dataDir, { recursive: true });
   const settings = await openSettingsStore(options.dataDir);
-  const library = createReportLibrary(options.reportsDir);
-  const annotations = createAnnotationStore(options.dataDir);
+  const annotations = createAnnotationStores(options.dataDir);
+  const library = await createReportLibrary({
+    reportsDir: options.reportsDir,
+    dataDir: options.dataDir,
+    annotations,
+    ...(options.chooseReportFiles ? { chooseFiles: options.chooseReportFiles } : {}),
+  });
   const pdf = createPdfExport({
     openReport: (reportId) => library.open(reportId),
     loadAnnotations: async (reportId) => (await annotations.list(reportId)).annotations,
@@ -48,10 +58,10 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       notices: [...settings.notices],
     }),
     listReports: async () => {
-      const reports = await library.list();
+      const { reports, notices } = await library.list();
       const last = settings.get().lastReportId;
       const initialReportId = reports.some((r) => r.id === last) ? last : (reports[0]?.id ?? null);
-      return { reports, initialReportId };
+      return { reports, initialReportId, notices };
     },
     openReport: async ({ reportId }) => library.open(reportId),
     getSettings: async () => settings.get(),
@@ -70,10 +80,16 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       pdf.showInFolder(path);
       return { shown: true };
     },
+    importReportFile: ({ fileName, bytes }) => library.importFile(bytes, fileName),
+    chooseAndImportReports: () => library.chooseAndImport(),
+    renameReport: async ({ reportId, title }) => ({
+      report: await library.rename(reportId, title),
+    }),
+    removeReport: ({ reportId }) => library.remove(reportId),
   };
 
   const flush = async () => {
-    await Promise.all([settings.flush(), annotations.flush()]);
+    await Promise.all([settings.flush(), annotations.flush(), library.flush()]);
   };
   return { handlers, dataDir: options.dataDir, pdf, flush };
 }
