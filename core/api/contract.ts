@@ -74,9 +74,8 @@ export const requestSchemas = {
         .min(1)
         .max(1024)
         .refine((s) => !s.includes('\0'), 'no NUL in a file name'),
-      bytes: z
-        .instanceof(Uint8Array)
-        .refine((b) => b.byteLength <= MAX_IMPORT_FILE_BYTES, 'file too large'),
+      /** Its size is checked by the transports and the library, to answer too-large plainly. */
+      bytes: z.instanceof(Uint8Array),
     })
     .strict(),
   /** Electron only: the native open dialog (in main), then imports every chosen file. */

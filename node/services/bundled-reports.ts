@@ -76,14 +76,20 @@ export interface BundledListing {
 }
 
 export interface BundledReports {
-  /** Every supported file of the folder, sorted by name. */
-  list(): Promise<BundledListing>;
+  /**
+   * Every supported file of the folder, sorted by name. With `save`, what changed in the cache
+   * is written to its file; without, it is kept in memory for the next listing that saves (so
+   * a call that is then refused, such as removing an unknown report, changes no file).
+   */
+  list(options?: { save?: boolean }): Promise<BundledListing>;
   /** Imports a listed file afresh; not-found for any other name. */
   open(id: string): Promise<ImportedReport & { report: BundledReport }>;
 }
 
 export function createBundledReports(reportsDir: string, cacheFile: string): BundledReports {
   let cache: Map<string, CachedFile> | null = null;
+  /** True when the cache in memory differs from its file. */
+  let unsaved = false;
   const queue = new SerialQueue();
 
   async function loadCache(): Promise<Map<string, CachedFile>> {
@@ -180,7 +186,7 @@ export function createBundledReports(reportsDir: string, cacheFile: string): Bun
     }
   }
 
-  async function listNow(): Promise<BundledListing> {
+  async function listNow(save: boolean): Promise<BundledListing> {
     const realDir = await realFolder();
     let names: string[];
     try {
@@ -194,7 +200,6 @@ export function createBundledReports(reportsDir: string, cacheFile: string): Bun
       );
     }
     const entries = await loadCache();
-    let changed = false;
     const seen = new Set<string>();
     const reports: BundledReport[] = [];
     const notices: UserMessage[] = [];
@@ -207,7 +212,7 @@ export function createBundledReports(reportsDir: string, cacheFile: string): Bun
       if (!entry || entry.size !== size || entry.mtimeMs !== mtimeMs) {
         entry = await describe(file, id, size, mtimeMs);
         entries.set(file, entry);
-        changed = true;
+        unsaved = true;
       }
       if (!entry.ok) {
         notices.push({ message: entry.message, messageEn: entry.messageEn });
@@ -230,10 +235,13 @@ export function createBundledReports(reportsDir: string, cacheFile: string): Bun
     for (const file of entries.keys()) {
       if (isInside(realDir, file) && !seen.has(file)) {
         entries.delete(file);
-        changed = true;
+        unsaved = true;
       }
     }
-    if (changed) await saveCache(entries);
+    if (save && unsaved) {
+      unsaved = false;
+      await saveCache(entries);
+    }
     return { reports, notices };
   }
 
@@ -261,7 +269,8 @@ export function createBundledReports(reportsDir: string, cacheFile: string): Bun
     return { ...(await importReportFile(bytes, id)), report };
   }
 
-  const list = () => queue.run(listNow);
+  const list = (options: { save?: boolean } = {}) =>
+    queue.run(() => listNow(options.save ?? false));
   return { list, open };
 }
 

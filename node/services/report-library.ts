@@ -26,6 +26,7 @@ import {
   BUNDLED_CACHE_FILE,
   createBundledReports,
   notFound,
+  type BundledListing,
   type BundledReport,
 } from './bundled-reports';
 import { errorMessage } from './json-file';
@@ -113,9 +114,9 @@ export async function createReportLibrary(options: ReportLibraryOptions): Promis
   }
 
   /** The bundled listing; a folder that cannot be read hides only its own reports. */
-  async function listBundled(): Promise<{ reports: BundledReport[]; notices: UserMessage[] }> {
+  async function listBundled(save = false): Promise<BundledListing> {
     try {
-      return await bundled.list();
+      return await bundled.list({ save });
     } catch (err) {
       if (!(err instanceof ViewerError)) throw err;
       return { reports: [], notices: [{ message: err.message, messageEn: err.messageEn }] };
@@ -123,7 +124,7 @@ export async function createReportLibrary(options: ReportLibraryOptions): Promis
   }
 
   async function list(): Promise<{ reports: ReportSummary[]; notices: UserMessage[] }> {
-    const fromFolder = await listBundled();
+    const fromFolder = await listBundled(true);
     const reports = [
       ...(await Promise.all(fromFolder.reports.map(bundledSummary))),
       ...(await Promise.all(store.entries().map(librarySummary))),
@@ -150,9 +151,10 @@ export async function createReportLibrary(options: ReportLibraryOptions): Promis
       const hash = sha256(bytes);
       const inLibrary = store.findBySha(hash);
       if (inLibrary) return duplicate(await librarySummary(inLibrary));
+      // The importer first: a file it refuses is refused before anything else is looked at.
+      const imported = await runImporter(bytes, name);
       const inFolder = (await listBundled()).reports.find((r) => r.sha256 === hash);
       if (inFolder) return duplicate(await bundledSummary(inFolder));
-      const imported = await runImporter(bytes, name);
       const entry = await store.add(bytes, name, imported, describeReport(imported.source, name));
       return {
         report: await librarySummary(entry),
