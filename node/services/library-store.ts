@@ -116,6 +116,15 @@ export async function openLibraryStore(
   ): Promise<LibraryEntry> {
     const hash = sha256(bytes);
     const id = libraryIdFor(hash);
+    if (find(id)) {
+      // Another file whose sha256 starts alike (2^-64): never replace that report's folder.
+      throw new ViewerError(
+        'io-error',
+        `${NOT_DONE.import.zh}：报告库中已有编号相同的另一份报告。`,
+        `${NOT_DONE.import.en}: another report in the library has the same id.`,
+        `id ${id} taken by sha256 ${find(id)?.sha256} (new ${hash})`,
+      );
+    }
     const entry: LibraryEntry = {
       id,
       title: description.title,

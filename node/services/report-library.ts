@@ -144,7 +144,7 @@ export async function createReportLibrary(options: ReportLibraryOptions): Promis
     return { id, title, source: opened.source, text: opened.source.text };
   }
 
-  function importFile(bytes: Uint8Array, fileName: string): Promise<ImportedReportFile> {
+  async function importFile(bytes: Uint8Array, fileName: string): Promise<ImportedReportFile> {
     const name = lastSegment(fileName);
     if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) throw tooLarge(name, bytes.byteLength);
     return imports.run(async () => {
