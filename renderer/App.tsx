@@ -18,6 +18,8 @@ import { I18nContext, translator } from './i18n';
 
 interface OpenReport {
   id: string;
+  /** The title to show: the user's own if they renamed the report, else the document's. */
+  title: string;
   source: ReportSource;
   doc: ReportDocument;
 }
@@ -64,8 +66,12 @@ export function App() {
     async (id: string) => {
       const opened = await callHost('openReport', { reportId: id });
       // The only way from a report's text to its document: loadReportDocument.
-      const source: ReportSource = { text: opened.text, format: 'txt', fileName: id };
-      setReport({ id, source, doc: loadReportDocument(source) });
+      setReport({
+        id,
+        title: opened.title,
+        source: opened.source,
+        doc: loadReportDocument(opened.source),
+      });
       setPicking(false);
       update({ lastReportId: id });
     },

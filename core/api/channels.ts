@@ -16,6 +16,10 @@ export const CHANNEL_NAMES = [
   'getPrintJob',
   'printPages',
   'showInFolder',
+  'importReportFile',
+  'chooseAndImportReports',
+  'renameReport',
+  'removeReport',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

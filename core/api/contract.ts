@@ -14,9 +14,10 @@ import {
   type ExportPdfResult,
   type PrintJob,
 } from '../print/print-options';
+import type { ReportFormat, ReportSource } from '../report/report-source';
 import { reportIdSchema, settingsPatchSchema, type Settings } from '../settings';
 import { CHANNEL_NAMES, ipcChannel, type ChannelName } from './channels';
-import type { ApiResult } from './errors';
+import type { ApiError, ApiResult } from './errors';
 
 const empty = z.object({}).strict();
 
@@ -25,6 +26,16 @@ const empty = z.object({}).strict();
  * file (rewritten whole on every save) at a size that saves in well under a second.
  */
 export const MAX_ANNOTATIONS_PER_REPORT = 50_000;
+
+/**
+ * Largest report file the import transports carry (the upload route, the IPC channel), in
+ * bytes: at least the largest size limit of any importer, which refuses with its own message
+ * what is over its own limit. Far above the 2 MB of an ordinary request.
+ */
+export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A report's title as the user sets it; empty means "the document's own title again". */
+export const MAX_TITLE_LENGTH = 200;
 
 export const requestSchemas = {
   getAppInfo: empty,
@@ -50,6 +61,31 @@ export const requestSchemas = {
   printPages: printRequestSchema,
   /** Electron only: shows a PDF this session wrote in the file manager. */
   showInFolder: z.object({ path: z.string().min(1).max(4096) }).strict(),
+  /**
+   * Copies one file into the library and imports it. The bytes travel as binary: in Electron
+   * as a Uint8Array over IPC, in the browser host through the upload route (see web-host.ts),
+   * never inside the JSON API (whose 2 MB cap is too small for reports).
+   */
+  importReportFile: z
+    .object({
+      /** The file's name as the user had it; only its last path segment is used. */
+      fileName: z
+        .string()
+        .min(1)
+        .max(1024)
+        .refine((s) => !s.includes('\0'), 'no NUL in a file name'),
+      /** Its size is checked by the transports and the library, to answer too-large plainly. */
+      bytes: z.instanceof(Uint8Array),
+    })
+    .strict(),
+  /** Electron only: the native open dialog (in main), then imports every chosen file. */
+  chooseAndImportReports: empty,
+  /** Sets the title the user sees; an empty title goes back to the document's own. */
+  renameReport: z
+    .object({ reportId: reportIdSchema, title: z.string().max(MAX_TITLE_LENGTH) })
+    .strict(),
+  /** Library reports only: the report's files and its annotations are moved aside, not deleted. */
+  removeReport: z.object({ reportId: reportIdSchema }).strict(),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -78,25 +114,88 @@ export interface AppInfo {
   readOnly: boolean;
 }
 
+/** A message for the user, in Chinese and English. */
+export interface UserMessage {
+  message: string;
+  messageEn: string;
+}
+
+/** Bundled: a file in the reports folder (resources/reports or --reports-dir). Library: imported. */
+export type ReportOrigin = 'bundled' | 'library';
+
 export interface ReportSummary {
-  /** The file name in the reports folder; stable across runs. */
+  /**
+   * Stable across runs, safe as a file name: a bundled report's file name in the reports
+   * folder; an imported report's `lib-` + the first 16 hex digits of its file's sha256.
+   */
   id: string;
-  /** The report's title (parsed from the text), or the file name without extension. */
+  /** The title to show: the user's own title if set, else `documentTitle`. */
   title: string;
-  /** Size of the file in bytes. */
+  /** The document's own title (from the parsed document, else the file name). */
+  documentTitle: string;
+  /** The title the user gave it (renameReport), or null. */
+  userTitle: string | null;
+  /** Size of the original file in bytes. */
   size: number;
+  format: ReportFormat;
+  /** The text encoding used ('UTF-8', 'GB18030', …); null for binary formats. */
+  encoding: string | null;
+  origin: ReportOrigin;
+  /** 发文字号 (or 文号) when the document states one. */
+  documentNumber: string | null;
+  /** 成文日期 / 发布日期 (or the like) as published, when the document states one. */
+  date: string | null;
+  /** How many annotations (highlights, notes, bookmarks) the user has in this report. */
+  annotationCount: number;
+  /** The file's name as the user had it (bundled: its name in the reports folder). */
+  sourceFileName: string;
+  /** When it was imported (ISO 8601); null for bundled reports. */
+  importedAt: string | null;
 }
 
 export interface ReportListing {
   reports: ReportSummary[];
   /** The report to open first: the last one read if it still exists, else the only/first one. */
   initialReportId: string | null;
+  /**
+   * What listing met that the user should know, once: a damaged library manifest (and which
+   * backup was used), a reports folder that cannot be read, a file there that cannot be opened.
+   */
+  notices: UserMessage[];
 }
 
 export interface OpenedReport {
   id: string;
-  /** The report's text exactly as published (UTF-8 decoded, BOM removed). */
+  /** The title to show (the user's own if set). */
+  title: string;
+  /** What the importer extracted; `source.text` is the source of truth for display. */
+  source: ReportSource;
+  /** The same as `source.text`; kept while the renderer still reads it from here. */
   text: string;
+}
+
+export interface ImportedReportFile {
+  report: ReportSummary;
+  /** True when the same bytes were already in the library (or bundled): nothing was added. */
+  duplicate: boolean;
+  /** What the user should know: the encoding used, what the importer dropped, a duplicate. */
+  notices: UserMessage[];
+}
+
+export interface ChosenReportsImport {
+  /** True when the user closed the dialog without choosing. */
+  canceled: boolean;
+  imported: ImportedReportFile[];
+  /** Files that could not be imported, each with the reason to show. */
+  failed: { fileName: string; error: ApiError }[];
+}
+
+export interface RemovedReport {
+  /** Where the report's files and annotations were moved (restorable by hand). */
+  movedTo: string;
+  /** What happened, and where things are now, to show. */
+  message: string;
+  messageEn: string;
 }
 
 export interface AnnotationListing {
@@ -140,6 +239,10 @@ export interface ApiResponses {
   getPrintJob: PrintJob;
   printPages: { printed: boolean };
   showInFolder: { shown: true };
+  importReportFile: ImportedReportFile;
+  chooseAndImportReports: ChosenReportsImport;
+  renameReport: { report: ReportSummary };
+  removeReport: RemovedReport;
 }
 
 // Compile-time checks that the channel list and both maps name the same channels.

@@ -87,6 +87,13 @@ export const apiErrors = {
     messageEn: 'The request was too large and was not processed.',
     detail,
   }),
+  /** A file over the import transports' cap (the upload route, the IPC channel). */
+  fileTooLarge: (limitBytes: number, detail: string): ApiError => ({
+    code: 'too-large',
+    message: `文件太大，无法导入：最大 ${limitBytes / (1024 * 1024)} MB。`,
+    messageEn: `The file is too large to import: at most ${limitBytes / (1024 * 1024)} MB.`,
+    detail,
+  }),
   internal: (detail?: string): ApiError => ({
     code: 'internal',
     message: '程序出错了，操作没有完成。您的数据没有改变。',

@@ -8,6 +8,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import {
   CHANNELS,
   ipcChannel,
+  MAX_IMPORT_FILE_BYTES,
   MAX_REQUEST_BYTES,
   type ApiHandlers,
   type Channel,
@@ -16,6 +17,14 @@ import { dispatch } from '../../core/api/dispatch';
 import { apiErrors, type ApiResult } from '../../core/api/errors';
 import type { MainLog } from './log';
 import { checkSender } from './trusted-sender';
+
+/**
+ * Channels whose request carries a file's bytes (`bytes`, a Uint8Array), with their cap: far
+ * more than any other request, so checked here, before the request is validated or handled.
+ */
+export const BYTES_CAPS: ReadonlyMap<Channel, number> = new Map([
+  ['importReportFile', MAX_IMPORT_FILE_BYTES],
+]);
 
 /** What the hidden print windows may ask for: their job, nothing else. */
 export const PRINT_PAGE_CHANNELS: ReadonlySet<Channel> = new Set(['getPrintJob']);
@@ -57,11 +66,18 @@ async function handleCall(
       error: apiErrors.badRequest(`${channel}: expected one argument, got ${args.length}`),
     };
   }
-  // Measured before validation, so an oversized request costs one walk and no more.
-  if (args.length === 1 && serializedSizeExceeds(args[0], MAX_REQUEST_BYTES)) {
+  // Measured before validation, so an oversized request costs one walk and no more. A report
+  // file's bytes have their own, larger cap; the rest of such a request the ordinary one.
+  const cap = BYTES_CAPS.get(channel);
+  const size = cap === undefined ? null : byteLengthOf(args[0]);
+  if (cap !== undefined && size !== null && size > cap) {
+    return { ok: false, error: apiErrors.fileTooLarge(cap, `${channel}: ${size} bytes > ${cap}`) };
+  }
+  const limit = MAX_REQUEST_BYTES + (size ?? 0);
+  if (args.length === 1 && serializedSizeExceeds(args[0], limit)) {
     return {
       ok: false,
-      error: apiErrors.tooLarge(`${channel}: request over ${MAX_REQUEST_BYTES} bytes`),
+      error: apiErrors.tooLarge(`${channel}: request over ${limit} bytes`),
     };
   }
   return dispatch(handlers, channel, args[0], log);
@@ -127,4 +143,14 @@ export function serializedSizeExceeds(value: unknown, limit: number): boolean {
     if (size > limit) return true;
   }
   return false;
+}
+
+/** The size of a request's own `bytes` (any binary view), or null when it has none. */
+function byteLengthOf(request: unknown): number | null {
+  if (typeof request !== 'object' || request === null || !Object.hasOwn(request, 'bytes')) {
+    return null;
+  }
+  const bytes = (request as { bytes: unknown }).bytes;
+  if (ArrayBuffer.isView(bytes) || bytes instanceof ArrayBuffer) return bytes.byteLength;
+  return null;
 }

@@ -31,6 +31,7 @@ import { handleExportDownloads } from './export-downloads';
 import { bindApi } from './ipc-binding';
 import { consoleLog } from './log';
 import { createMainWindow } from './main-window';
+import { askWhichReportsToImport } from './open-dialog';
 import { createPrintWindows, PRINT_READY_TIMEOUT_MS, printPageUrl } from './print-window';
 import { askWhereToSavePdf } from './save-dialog';
 import { guardAllWebContents, guardSession } from './offline-guard';
@@ -96,6 +97,7 @@ async function start(): Promise<void> {
         askWhereToSavePdf(dialog, mainWindow, app.getPath('documents'), fileName),
       showInFolder: (file) => shell.showItemInFolder(file),
     },
+    chooseReportFiles: () => askWhichReportsToImport(dialog, mainWindow, app.getPath('documents')),
   });
   const appContents = () => mainWindow?.webContents ?? null;
   const sendCommand = createCommandSender(appContents, log);

@@ -1,4 +1,4 @@
-/** Plain text in any encoding Chinese offices use: one paragraph per non-blank line. */
+/** Plain text in any encoding Chinese offices use; the structure parser reads its lines. */
 import type { Importer } from './importer';
 import { importErrors } from './import-errors';
 import { SourceBuilder } from './source-builder';
@@ -24,8 +24,10 @@ export const txtImporter: Importer = {
     const decoded = decodeText(bytes);
     if (!decoded) throw importErrors.undecodable(fileName);
     onProgress?.({ fraction: 0.5 });
-    const source = textToSource(decoded.text, fileName);
-    if (source.text === '') throw importErrors.empty(fileName);
+    // A text file is its own extracted text: kept exactly as decoded (BOM removed), so what
+    // the reader shows, what annotations count and what an export names are the file's text.
+    if (decoded.text.trim() === '') throw importErrors.empty(fileName);
+    const source = { text: decoded.text, format: 'txt' as const, fileName };
     onProgress?.({ fraction: 1 });
     return { source, encoding: decoded.encoding, dropped: [] };
   },

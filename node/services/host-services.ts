@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { ApiHandlers } from '../../core/api/contract';
-import { createAnnotationStore } from './annotation-store';
+import { createAnnotationStores } from './annotation-stores';
 import { lockDataFolder } from './data-folder-lock';
 import { createPdfExport, type PdfExport, type PrintHost } from './pdf-export';
 import { createReportLibrary } from './report-library';
@@ -18,6 +18,11 @@ export interface HostServicesOptions {
   appVersion: string;
   /** How this host prints (see pdf-export.ts); without it PDF export says it is unavailable. */
   print?: PrintHost;
+  /**
+   * Electron: shows the native open dialog for reports and resolves with the chosen paths (null
+   * when cancelled). Without it chooseAndImportReports says it is unavailable.
+   */
+  chooseReportFiles?: () => Promise<string[] | null>;
 }
 
 export interface HostServices {
@@ -40,8 +45,14 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     mayTidy: () => lock.held,
   };
   const settings = await openSettingsStore(options.dataDir, writeAccess);
-  const library = createReportLibrary(options.reportsDir);
-  const annotations = createAnnotationStore(options.dataDir, writeAccess);
+  const annotations = createAnnotationStores(options.dataDir, writeAccess);
+  const library = await createReportLibrary({
+    reportsDir: options.reportsDir,
+    dataDir: options.dataDir,
+    annotations,
+    writeAccess,
+    ...(options.chooseReportFiles ? { chooseFiles: options.chooseReportFiles } : {}),
+  });
   const pdf = createPdfExport({
     openReport: (reportId) => library.open(reportId),
     loadAnnotations: async (reportId) => (await annotations.list(reportId)).annotations,
@@ -58,10 +69,10 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       readOnly: !lock.held,
     }),
     listReports: async () => {
-      const reports = await library.list();
+      const { reports, notices } = await library.list();
       const last = settings.get().lastReportId;
       const initialReportId = reports.some((r) => r.id === last) ? last : (reports[0]?.id ?? null);
-      return { reports, initialReportId };
+      return { reports, initialReportId, notices };
     },
     openReport: async ({ reportId }) => library.open(reportId),
     getSettings: async () => settings.get(),
@@ -87,10 +98,16 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       pdf.showInFolder(path);
       return { shown: true };
     },
+    importReportFile: ({ fileName, bytes }) => library.importFile(bytes, fileName),
+    chooseAndImportReports: () => library.chooseAndImport(),
+    renameReport: async ({ reportId, title }) => ({
+      report: await library.rename(reportId, title),
+    }),
+    removeReport: ({ reportId }) => library.remove(reportId),
   };
 
   const flush = async () => {
-    await Promise.all([settings.flush(), annotations.flush()]);
+    await Promise.all([settings.flush(), annotations.flush(), library.flush()]);
   };
   const close = async () => {
     await flush();

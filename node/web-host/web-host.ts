@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { MAX_REQUEST_BYTES } from '../../core/api/contract';
+import { MAX_IMPORT_FILE_BYTES, MAX_REQUEST_BYTES } from '../../core/api/contract';
 import { dispatch } from '../../core/api/dispatch';
 import { apiErrors, type ApiError, type ApiResult } from '../../core/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
@@ -16,6 +16,14 @@ import { DOWNLOAD_PATH } from '../services/pdf-export';
 import { mimeTypeFor, openStaticFile } from '../services/static-files';
 
 export const TOKEN_HEADER = 'x-viewer-token';
+/**
+ * Channels whose request carries a file's bytes: too large for the JSON API, so they come as a
+ * raw body to `/api-upload/<channel>`, the file's name in FILE_NAME_HEADER (percent-encoded
+ * UTF-8, as encodeURIComponent makes it).
+ */
+export const UPLOAD_PREFIX = '/api-upload/';
+export const FILE_NAME_HEADER = 'x-file-name';
+const UPLOAD_CHANNELS: ReadonlySet<string> = new Set(['importReportFile']);
 
 export interface WebHostOptions {
   services: HostServices;
@@ -76,6 +84,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendError(res, 400, apiErrors.badRequest('unparsable request target'));
     }
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (url.pathname.startsWith(UPLOAD_PREFIX)) {
+      return handleUpload(req, res, url.pathname.slice(UPLOAD_PREFIX.length));
+    }
     if (url.pathname.startsWith(`/${DOWNLOAD_PATH}`)) {
       return handleDownload(req, res, url.pathname.slice(DOWNLOAD_PATH.length + 1));
     }
@@ -105,6 +116,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       return sendError(res, 415, apiErrors.badRequest('Content-Type must be application/json'));
     }
+    if (UPLOAD_CHANNELS.has(channel)) {
+      return sendError(
+        res,
+        400,
+        apiErrors.badRequest(`${channel} takes ${UPLOAD_PREFIX}${channel}`),
+      );
+    }
     const body = await readBody(req, MAX_REQUEST_BYTES);
     if (body === null) return refuseTooLarge(req, res);
     let payload: unknown;
@@ -118,6 +136,66 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     const status = result.ok ? 200 : statusFor(result.error);
     sendJson(res, status, result);
+  }
+
+  /**
+   * A file for an upload channel, as the raw body: the same Host, Origin and token checks as
+   * the API, and its own limit (the largest file an importer takes), refused from the declared
+   * Content-Length before a byte of the body is read.
+   */
+  async function handleUpload(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    channel: string,
+  ): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendError(res, 405, apiErrors.badRequest(`${req.method ?? '?'} is not allowed here`));
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isOwnOrigin(origin, port)) {
+      return refuseUnread(res, 403, apiErrors.forbidden('foreign Origin'));
+    }
+    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+      return refuseUnread(res, 403, apiErrors.forbidden('missing or wrong token'));
+    }
+    if (!UPLOAD_CHANNELS.has(channel)) {
+      return refuseUnread(res, 404, {
+        code: 'unknown-channel',
+        message: '程序内部出错：未知的请求。',
+        messageEn: 'Internal error: unknown request.',
+        detail: `no upload channel ${JSON.stringify(channel).slice(0, 100)}`,
+      });
+    }
+    const declared = req.headers['content-length'];
+    if (declared === undefined || !/^\d{1,15}$/.test(declared)) {
+      return refuseUnread(res, 411, apiErrors.badRequest('an upload needs a Content-Length'));
+    }
+    if (Number(declared) > MAX_IMPORT_FILE_BYTES) {
+      return refuseUnread(res, 413, uploadTooLarge(Number(declared)));
+    }
+    let fileName: string;
+    try {
+      fileName = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? ''));
+    } catch {
+      return refuseUnread(
+        res,
+        400,
+        apiErrors.badRequest(`${FILE_NAME_HEADER} is not percent-encoded UTF-8`),
+      );
+    }
+    const body = await readBody(req, MAX_IMPORT_FILE_BYTES);
+    if (body === null) return sendError(res, 413, uploadTooLarge(MAX_IMPORT_FILE_BYTES + 1));
+    const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    const result = await dispatch(
+      options.services.handlers,
+      channel,
+      { fileName, bytes },
+      {
+        error: (message, detail) => log(`${message}: ${String(detail)}`),
+      },
+    );
+    sendJson(res, result.ok ? 200 : statusFor(result.error), result);
   }
 
   /**
@@ -303,6 +381,14 @@ function statusFor(error: ApiError): number {
       return 403;
     case 'too-large':
       return 413;
+    case 'unsupported-format':
+      return 415;
+    case 'read-only':
+      return 409;
+    case 'disk-full':
+      return 507;
+    case 'unavailable':
+      return 501;
     default:
       return 500;
   }
@@ -321,4 +407,14 @@ function sendJson(res: http.ServerResponse, status: number, body: ApiResult<unkn
 
 function sendError(res: http.ServerResponse, status: number, error: ApiError): void {
   sendJson(res, status, { ok: false, error });
+}
+
+/** Refuses before reading the body, and closes the connection so the rest is never read. */
+function refuseUnread(res: http.ServerResponse, status: number, error: ApiError): void {
+  res.setHeader('Connection', 'close');
+  sendError(res, status, error);
+}
+
+function uploadTooLarge(size: number): ApiError {
+  return apiErrors.fileTooLarge(MAX_IMPORT_FILE_BYTES, `upload of ${size} bytes`);
 }

@@ -45,39 +45,65 @@ function httpApi(): ViewerApi {
   const token = browserHostToken();
   const entries = CHANNELS.map((channel) => [
     channel,
-    async (request: unknown): Promise<ApiResult<unknown>> => {
-      let response: Response;
-      try {
-        response = await fetch(`./api/${channel}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token ?? '' },
-          body: JSON.stringify(request ?? {}),
-        });
-      } catch (err) {
-        return {
-          ok: false,
-          error: {
-            code: 'io-error',
-            ...bilingual('errorHostUnreachable'),
-            detail: String(err),
-          },
-        };
-      }
-      try {
-        return (await response.json()) as ApiResult<unknown>;
-      } catch {
-        return {
-          ok: false,
-          error: {
-            code: 'internal',
-            ...bilingual('errorHostAnswer'),
-            detail: `HTTP ${response.status}`,
-          },
-        };
-      }
-    },
+    (request: unknown): Promise<ApiResult<unknown>> =>
+      post(`./api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token ?? '' },
+        body: JSON.stringify(request ?? {}),
+      }),
   ]);
-  return Object.fromEntries(entries) as ViewerApi;
+  const api = Object.fromEntries(entries) as ViewerApi;
+  api.importReportFile = (request) => uploadReportFile(token, request);
+  return api;
+}
+
+// --- The browser host's upload route -----------------------------------------------------
+// A report file is too large for the JSON API (2 MB): its bytes go as the raw body to
+// ./api-upload/importReportFile, the file name percent-encoded in X-File-Name (see
+// node/web-host/web-host.ts). Electron needs none of this: its IPC carries the Uint8Array.
+function uploadReportFile(
+  token: string | null,
+  request: ApiRequest<'importReportFile'>,
+): Promise<ApiResult<ApiResponse<'importReportFile'>>> {
+  return post('./api-upload/importReportFile', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      [TOKEN_HEADER]: token ?? '',
+      'X-File-Name': encodeURIComponent(request.fileName),
+    },
+    body: new Blob([request.bytes as Uint8Array<ArrayBuffer>]),
+  }) as Promise<ApiResult<ApiResponse<'importReportFile'>>>;
+}
+// --- end of the upload route --------------------------------------------------------------
+
+/** One request to the browser host; every failure becomes an error envelope to show. */
+async function post(url: string, init: RequestInit): Promise<ApiResult<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (err) {
+    return {
+      ok: false,
+      error: {
+        code: 'io-error',
+        ...bilingual('errorHostUnreachable'),
+        detail: String(err),
+      },
+    };
+  }
+  try {
+    return (await response.json()) as ApiResult<unknown>;
+  } catch {
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        ...bilingual('errorHostAnswer'),
+        detail: `HTTP ${response.status}`,
+      },
+    };
+  }
 }
 
 let api: ViewerApi | null = null;

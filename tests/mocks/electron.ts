@@ -364,7 +364,10 @@ export const dialog = {
   showErrorBox: vi.fn(),
   showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
   showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
-  showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
+  showOpenDialog: vi.fn(async (): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+    canceled: true,
+    filePaths: [],
+  })),
 };
 // Anything that could reach the network fails loudly in a test.
 export const net = {

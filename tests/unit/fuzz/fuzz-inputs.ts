@@ -71,6 +71,12 @@ export const VALID_REQUESTS: { [C in Channel]: ApiRequest<C> } = {
   getPrintJob: { jobId: 'AAAAAAAAAAAAAAAAAAAA' },
   printPages: printRequest,
   showInFolder: { path: '/tmp/报告.pdf' },
+  // Empty bytes: a valid request the importer refuses, so fuzzing does not fill the library
+  // (and no mutation can delete an element of a typed array, which throws).
+  importReportFile: { fileName: '报告.txt', bytes: new Uint8Array(0) },
+  chooseAndImportReports: {},
+  renameReport: { reportId: REPORT_ID, title: '改过的标题' },
+  removeReport: { reportId: 'lib-0123456789abcdef' },
 };
 
 /** A value nested `depth` levels deep, in arrays or objects (or both, alternating). */

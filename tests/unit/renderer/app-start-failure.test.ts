@@ -34,7 +34,12 @@ function fakeHost(): ViewerApi {
     openReport: ({ reportId }: { reportId: string }) =>
       reportId === 'gone.txt'
         ? Promise.resolve({ ok: false as const, error: GONE })
-        : ok({ id: reportId, text: '另一份报告\n\n一、总体情况\n\n正文。\n' }),
+        : ok({
+            id: reportId,
+            title: '另一份报告',
+            text: '另一份报告\n\n一、总体情况\n\n正文。\n',
+            source: { text: '另一份报告\n\n一、总体情况\n\n正文。\n', format: 'txt' },
+          }),
   } as unknown as ViewerApi;
 }
 

@@ -4,8 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   CHANNELS,
   ipcChannel,
+  MAX_IMPORT_FILE_BYTES,
   MAX_REQUEST_BYTES,
   type ApiHandlers,
+  type ImportedReportFile,
 } from '../../../../core/api/contract';
 import type { ApiResult } from '../../../../core/api/errors';
 import { DEFAULT_SETTINGS } from '../../../../core/settings';
@@ -35,10 +37,20 @@ function fakeHandlers() {
       notices: [],
       readOnly: false,
     })),
-    listReports: vi.fn(async () => ({ reports: [], initialReportId: null })),
-    openReport: vi.fn(async ({ reportId }: { reportId: string }) => ({ id: reportId, text: 'x' })),
+    listReports: vi.fn(async () => ({ reports: [], initialReportId: null, notices: [] })),
+    openReport: vi.fn(async ({ reportId }: { reportId: string }) => ({
+      id: reportId,
+      title: 'x',
+      source: { text: 'x', format: 'txt' as const },
+      text: 'x',
+    })),
     getSettings: vi.fn(async () => DEFAULT_SETTINGS),
     updateSettings: vi.fn(async () => DEFAULT_SETTINGS),
+    importReportFile: vi.fn(async ({ fileName }: { fileName: string }) => ({
+      report: { id: fileName } as ImportedReportFile['report'],
+      duplicate: false,
+      notices: [],
+    })),
   } satisfies Partial<ApiHandlers>;
   return { ...unusedHandlers(), ...used };
 }
@@ -90,7 +102,7 @@ describe('bindApi', () => {
 
   it('passes a good call from the app page to its handler', async () => {
     const result = await call('viewer:openReport', fromAppPage(), { reportId: 'a.txt' });
-    expect(result).toEqual({ ok: true, value: { id: 'a.txt', text: 'x' } });
+    expect(result).toMatchObject({ ok: true, value: { id: 'a.txt', text: 'x' } });
     expect(handlers.openReport).toHaveBeenCalledWith({ reportId: 'a.txt' });
   });
 
@@ -113,6 +125,58 @@ describe('bindApi', () => {
 
   it('answers bad-request when more than one argument is sent', async () => {
     const result = await call('viewer:getSettings', fromAppPage(), {}, { sneaky: true });
+    expect(errorCode(result)).toBe('bad-request');
+    expectNoHandlerCalled();
+  });
+});
+
+describe('the cap on a file to import', () => {
+  it('passes a file of exactly the cap (far over the 2 MB of other requests) to the handler', async () => {
+    const bytes = new Uint8Array(MAX_IMPORT_FILE_BYTES);
+    const result = await call('viewer:importReportFile', fromAppPage(), {
+      fileName: '报告.txt',
+      bytes,
+    });
+    expect(result.ok).toBe(true);
+    // Compared by identity: a deep comparison (or its diff) of 64 MB would take minutes.
+    const passed = handlers.importReportFile.mock.calls[0]?.[0];
+    expect(passed?.fileName).toBe('报告.txt');
+    expect((passed as { bytes?: unknown } | undefined)?.bytes === bytes).toBe(true);
+  });
+
+  it.each([
+    ['a Uint8Array', (n: number) => new Uint8Array(n)],
+    ['a Buffer', (n: number) => Buffer.alloc(n)],
+    ['an ArrayBuffer', (n: number) => new ArrayBuffer(n)],
+  ])('refuses %s one byte over the cap as too-large, in plain words', async (_what, make) => {
+    const result = await call('viewer:importReportFile', fromAppPage(), {
+      fileName: '报告.txt',
+      bytes: make(MAX_IMPORT_FILE_BYTES + 1),
+    });
+    expect(errorCode(result)).toBe('too-large');
+    expect(handlers.importReportFile.mock.calls.length).toBe(0);
+    if (!result.ok) {
+      expect(result.error.message).toBe('文件太大，无法导入：最大 64 MB。');
+      expect(result.error.messageEn).toBe('The file is too large to import: at most 64 MB.');
+    }
+    expectNoHandlerCalled();
+  });
+
+  it('checks the sender before the size', async () => {
+    const result = await call(
+      'viewer:importReportFile',
+      { ...fromAppPage(), senderFrame: null },
+      { fileName: 'a.txt', bytes: new Uint8Array(MAX_IMPORT_FILE_BYTES + 1) },
+    );
+    expect(errorCode(result)).toBe('forbidden');
+    expectNoHandlerCalled();
+  });
+
+  it('refuses bytes that are not binary (an array of numbers) as bad-request', async () => {
+    const result = await call('viewer:importReportFile', fromAppPage(), {
+      fileName: 'a.txt',
+      bytes: [1, 2, 3],
+    });
     expect(errorCode(result)).toBe('bad-request');
     expectNoHandlerCalled();
   });

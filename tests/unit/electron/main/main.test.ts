@@ -98,7 +98,36 @@ describe('main, once ready', () => {
       appName: app.getName(),
       appVersion: app.getVersion(),
       print: expect.objectContaining({ renderPdf: expect.any(Function) }),
+      chooseReportFiles: expect.any(Function),
     });
+  });
+
+  it('chooses reports to import with the native open dialog: several, filtered by format', async () => {
+    const options = services.createHostServices.mock.calls[0]?.[0] as unknown as {
+      chooseReportFiles: NonNullable<HostServicesOptions['chooseReportFiles']>;
+    };
+    app.setPath('documents', '/home/user/Documents');
+    dialog.showOpenDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePaths: ['/home/user/报告一.txt', '/home/user/报告二.txt'],
+    });
+    expect(await options.chooseReportFiles()).toEqual([
+      '/home/user/报告一.txt',
+      '/home/user/报告二.txt',
+    ]);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(
+      theWindow(),
+      expect.objectContaining({
+        defaultPath: '/home/user/Documents',
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          { name: '报告 / Reports', extensions: expect.arrayContaining(['txt', 'docx', 'pdf']) },
+          { name: '所有文件 / All Files', extensions: ['*'] },
+        ],
+      }),
+    );
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await options.chooseReportFiles()).toBeNull();
   });
 
   it('prints through hidden windows, the native save dialog and the file manager', async () => {

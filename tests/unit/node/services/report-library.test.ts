@@ -1,12 +1,12 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { promises as fsPromises } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportListing } from '../../../../core/api/contract';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { OpenedReport, ReportListing } from '../../../../core/api/contract';
 import { dispatch } from '../../../../core/api/dispatch';
 import { createHostServices, type HostServices } from '../../../../node/services/host-services';
-import { createReportLibrary } from '../../../../node/services/report-library';
 
 const bundledDir = fileURLToPath(new URL('../../../../resources/reports', import.meta.url));
 const REAL_NAME = 'jiangning-2023-rule-of-law-government-report.txt';
@@ -56,15 +56,49 @@ async function services(dir = reportsDir, data = dataDir): Promise<HostServices>
   });
 }
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function listed(dir = reportsDir, data?: string): Promise<ReportListing> {
+  const { handlers } = await services(dir, data ?? (await mkdtemp(path.join(root, 'data-'))));
+  const result = await dispatch(handlers, 'listReports', {});
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.detail}`);
+  return result.value as ReportListing;
+}
+
+async function opened(id: string, dir = reportsDir): Promise<OpenedReport> {
+  const { handlers } = await services(dir, await mkdtemp(path.join(root, 'data-')));
+  const result = await dispatch(handlers, 'openReport', { reportId: id });
+  if (!result.ok) throw Object.assign(new Error(result.error.code), result.error);
+  return result.value as OpenedReport;
+}
+
 describe('the report library', () => {
-  it('lists the bundled report with its title from the text', async () => {
-    const reports = await createReportLibrary(bundledDir).list();
+  it('lists the bundled report with its title, format, size and counts', async () => {
+    const { reports } = await listed(bundledDir);
     const size = (await readFile(path.join(bundledDir, REAL_NAME))).length;
-    expect(reports).toEqual([{ id: REAL_NAME, title: REAL_TITLE, size }]);
+    expect(reports).toEqual([
+      {
+        id: REAL_NAME,
+        title: REAL_TITLE,
+        documentTitle: REAL_TITLE,
+        userTitle: null,
+        size,
+        format: 'txt',
+        encoding: 'UTF-8',
+        origin: 'bundled',
+        documentNumber: null,
+        date: expect.any(String),
+        annotationCount: 0,
+        sourceFileName: REAL_NAME,
+        importedAt: null,
+      },
+    ]);
   });
 
-  it('lists only .txt files, sorted, with titles parsed from the text', async () => {
-    const reports = await createReportLibrary(reportsDir).list();
+  it('lists only supported files, sorted, with titles parsed from the text', async () => {
+    const { reports } = await listed();
     expect(reports.map((r) => [r.id, r.title])).toEqual([
       ['a-plain.txt', '测试报告甲'],
       ['b-bom.txt', '带BOM的报告'],
@@ -76,47 +110,141 @@ describe('the report library', () => {
     expect(bom?.size).toBe(Buffer.byteLength(WITH_BOM_TEXT) + 3);
   });
 
-  it('notices a title change when a file is rewritten', async () => {
+  it('notices a title change when a file is rewritten (same data dir, same cache)', async () => {
     const dir = path.join(root, 'changing');
     await mkdir(dir);
-    const library = createReportLibrary(dir);
+    const data = await mkdtemp(path.join(root, 'data-'));
     await writeFile(path.join(dir, 'r.txt'), '旧标题\n\n正文。\n');
-    expect((await library.list())[0]?.title).toBe('旧标题');
+    expect((await listed(dir, data)).reports[0]?.title).toBe('旧标题');
     await writeFile(path.join(dir, 'r.txt'), '新的标题更长一些\n\n正文。\n');
-    expect((await library.list())[0]?.title).toBe('新的标题更长一些');
+    expect((await listed(dir, data)).reports[0]?.title).toBe('新的标题更长一些');
   });
 
-  it('opens the bundled report with its exact text', async () => {
-    const opened = await createReportLibrary(bundledDir).open(REAL_NAME);
-    expect(opened).toEqual({
+  it('opens the bundled report with its exact text, as a ReportSource', async () => {
+    const text = await readFile(path.join(bundledDir, REAL_NAME), 'utf8');
+    expect(await opened(REAL_NAME, bundledDir)).toEqual({
       id: REAL_NAME,
-      text: await readFile(path.join(bundledDir, REAL_NAME), 'utf8'),
+      title: REAL_TITLE,
+      source: { text, format: 'txt', fileName: REAL_NAME },
+      text,
     });
   });
 
   it('opens a fixture with its exact text, and removes a BOM', async () => {
-    const library = createReportLibrary(reportsDir);
-    expect(await library.open('a-plain.txt')).toEqual({ id: 'a-plain.txt', text: PLAIN });
-    const bom = await library.open('b-bom.txt');
-    expect(bom).toEqual({ id: 'b-bom.txt', text: WITH_BOM_TEXT });
+    expect(await opened('a-plain.txt')).toMatchObject({ id: 'a-plain.txt', text: PLAIN });
+    const bom = await opened('b-bom.txt');
+    expect(bom).toMatchObject({ id: 'b-bom.txt', text: WITH_BOM_TEXT });
+    expect(bom.source.text).toBe(WITH_BOM_TEXT);
     expect(bom.text.charCodeAt(0)).not.toBe(0xfeff);
   });
 
-  it('refuses, even when called directly, any id that is not a listed report', async () => {
-    const library = createReportLibrary(reportsDir);
-    for (const id of ['../secret.txt', 'folder.txt/inner.txt', 'notes.md', 'folder.txt']) {
-      await expect(library.open(id)).rejects.toMatchObject({ code: 'not-found' });
+  it('refuses any id that is not a listed report', async () => {
+    for (const id of ['notes.md', 'folder.txt', 'README', 'lib-0123456789abcdef']) {
+      await expect(opened(id)).rejects.toMatchObject({ code: 'not-found' });
     }
   });
 
-  it('reports a missing reports folder as an io-error', async () => {
-    const result = await dispatch(
-      (await services(path.join(root, 'no-such-folder'), path.join(root, 'data-missing'))).handlers,
-      'listReports',
-      {},
+  it('lists the library alone, with a plain notice, when the reports folder is missing', async () => {
+    const listing = await listed(path.join(root, 'no-such-folder'));
+    expect(listing.reports).toEqual([]);
+    expect(listing.notices).toEqual([
+      {
+        message: '找不到报告文件夹，无法列出其中的报告。',
+        messageEn: 'The reports folder could not be read.',
+      },
+    ]);
+  });
+});
+
+describe('symlinks in the reports folder', () => {
+  it('follows a link inside the folder, never one that leaves it (/etc/passwd, a file next to it)', async () => {
+    const dir = path.join(root, 'links');
+    await mkdir(path.join(dir, 'sub'), { recursive: true });
+    await writeFile(path.join(dir, 'sub', 'inner.txt'), '链接指向的报告\n\n正文。\n');
+    await symlink('/etc/passwd', path.join(dir, 'passwd.txt'));
+    await symlink(path.join(root, 'secret.txt'), path.join(dir, 'secret.txt'));
+    await symlink('../secret.txt', path.join(dir, 'relative-secret.txt'));
+    await symlink('sub/inner.txt', path.join(dir, 'inside.txt'));
+    await symlink('no-such-target.txt', path.join(dir, 'dangling.txt'));
+
+    const listing = await listed(dir);
+    expect(listing.reports.map((r) => [r.id, r.title])).toEqual([['inside.txt', '链接指向的报告']]);
+    expect(JSON.stringify(listing)).not.toContain(SECRET);
+    expect(JSON.stringify(listing)).not.toContain('root:');
+    for (const id of ['passwd.txt', 'secret.txt', 'relative-secret.txt', 'dangling.txt']) {
+      const attempt = opened(id, dir);
+      await expect(attempt).rejects.toMatchObject({ code: 'not-found' });
+      await attempt.catch((err: unknown) => expect(JSON.stringify(err)).not.toContain(SECRET));
+    }
+  });
+});
+
+describe('listing from the cache', () => {
+  /** The report files read so far (readFile of anything inside `dir`). */
+  function spyReports(dir: string): () => string[] {
+    const spy = vi.spyOn(fsPromises, 'readFile');
+    return () =>
+      spy.mock.calls
+        .map(([file]) => String(file))
+        .filter((file) => file.startsWith(`${dir}${path.sep}`));
+  }
+
+  it('reads each report once; a second listing, even after a restart, reads only the cache', async () => {
+    const dir = path.join(root, 'cached');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'one.txt'), '第一份报告\n\n正文。\n');
+    await writeFile(path.join(dir, 'two.txt'), '第二份报告\n\n正文。\n');
+    const data = await mkdtemp(path.join(root, 'data-'));
+    const reads = spyReports(dir);
+
+    const first = await listed(dir, data);
+    expect(
+      reads()
+        .map((f) => path.basename(f))
+        .sort(),
+    ).toEqual(['one.txt', 'two.txt']);
+    const cache = JSON.parse(
+      await readFile(path.join(data, 'library', 'bundled-cache.json'), 'utf8'),
     );
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('io-error');
+    expect(Object.keys(cache.files)).toHaveLength(2);
+
+    const again = await listed(dir, data); // a new host on the same data dir
+    expect(again.reports).toEqual(first.reports);
+    expect(reads()).toHaveLength(2);
+
+    // Only the file that changed is read again.
+    await writeFile(path.join(dir, 'two.txt'), '第二份报告（修订）\n\n正文。\n');
+    const changed = await listed(dir, data);
+    expect(changed.reports.map((r) => r.title)).toEqual(['第一份报告', '第二份报告（修订）']);
+    expect(reads().map((f) => path.basename(f))).toEqual(['one.txt', 'two.txt', 'two.txt']);
+  });
+
+  it('does not trust a damaged cache file: it lists from the files and rewrites it', async () => {
+    const dir = path.join(root, 'damaged-cache');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'r.txt'), '真实的标题\n\n正文。\n');
+    const data = await mkdtemp(path.join(root, 'data-'));
+    await listed(dir, data);
+    const cacheFile = path.join(data, 'library', 'bundled-cache.json');
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8'));
+    for (const entry of Object.values(cache.files) as { title: unknown }[]) entry.title = 42;
+    await writeFile(cacheFile, JSON.stringify(cache));
+    expect((await listed(dir, data)).reports.map((r) => r.title)).toEqual(['真实的标题']);
+    await writeFile(cacheFile, '{ not json');
+    expect((await listed(dir, data)).reports.map((r) => r.title)).toEqual(['真实的标题']);
+    expect(JSON.parse(await readFile(cacheFile, 'utf8')).version).toBe(1);
+  });
+
+  it('lists a file the importer refuses with a notice, not as a report', async () => {
+    const dir = path.join(root, 'refused');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'good.txt'), '好的报告\n\n正文。\n');
+    // An ELF header under a .txt name: binary, not text.
+    await writeFile(path.join(dir, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
+    const listing = await listed(dir);
+    expect(listing.reports.map((r) => r.id)).toEqual(['good.txt']);
+    expect(listing.notices).toHaveLength(1);
+    expect(listing.notices[0]?.message).toContain('binary.txt');
   });
 });
 
@@ -124,7 +252,7 @@ describe('openReport through dispatch', () => {
   it('returns the text of a listed report', async () => {
     const { handlers } = await services();
     const result = await dispatch(handlers, 'openReport', { reportId: 'b-bom.txt' });
-    expect(result).toEqual({ ok: true, value: { id: 'b-bom.txt', text: WITH_BOM_TEXT } });
+    expect(result).toMatchObject({ ok: true, value: { id: 'b-bom.txt', text: WITH_BOM_TEXT } });
   });
 
   const refused: [string, 'not-found' | 'bad-request'][] = [
@@ -214,7 +342,7 @@ describe('listReports through dispatch', () => {
     const { handlers } = await services(empty, await mkdtemp(path.join(root, 'data-')));
     expect(await dispatch(handlers, 'listReports', {})).toEqual({
       ok: true,
-      value: { reports: [], initialReportId: null },
+      value: { reports: [], initialReportId: null, notices: [] },
     });
   });
 });

@@ -272,9 +272,15 @@ describe('the API', () => {
 
     const opened = await api('openReport', { reportId: REAL_NAME });
     expect(opened.status).toBe(200);
+    const text = await readFile(path.join(reportsDir, REAL_NAME), 'utf8');
     expect(json(opened)).toEqual({
       ok: true,
-      value: { id: REAL_NAME, text: await readFile(path.join(reportsDir, REAL_NAME), 'utf8') },
+      value: {
+        id: REAL_NAME,
+        title: '南京市江宁区2023年度法治政府建设工作报告',
+        source: { text, format: 'txt', fileName: REAL_NAME },
+        text,
+      },
     });
   });
 
