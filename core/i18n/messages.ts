@@ -288,7 +288,7 @@ const zh = {
   printCompareOpening: '开头部分',
   printCompareOld: '原文：',
   printCompareNew: '新文：',
-  printCompareMoved: '原为 {old}，现为 {new}',
+  printCompareMoved: '（原为 {old}，现为 {new}）',
   printCompareCosmetic: '仅全半角或空白不同的变化（{n} 处）',
 };
 
@@ -578,7 +578,7 @@ const en: Messages = {
   printCompareOpening: 'Opening',
   printCompareOld: 'Old: ',
   printCompareNew: 'New: ',
-  printCompareMoved: 'was {old}, now {new}',
+  printCompareMoved: ' (was {old}, now {new})',
   printCompareCosmetic: 'Changes of width or spacing only ({n})',
 };
 

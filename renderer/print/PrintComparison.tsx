@@ -186,7 +186,7 @@ function ChangeItem({ change, comparison }: { change: Change; comparison: Compar
         <span className="compare-kind">{changeKindLabel(change.kind, language)}</span>
         {' · '}
         <span className="compare-where">{whereOf(change, t('printCompareOpening'))}</span>
-        {moved ? <span className="compare-moved">（{moved}）</span> : null}
+        {moved ? <span className="compare-moved">{moved}</span> : null}
       </p>
       {change.oldRange || change.newRange ? (
         <p className="compare-text">
