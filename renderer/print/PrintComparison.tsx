@@ -112,8 +112,9 @@ function Summary({ comparison, cosmetic }: { comparison: Comparison; cosmetic: n
         {cosmetic > 0 ? t('printCompareCosmeticCount', { n: cosmetic }) : null}
       </p>
       <p className="compare-legend">
-        <del>{t('printCompareOld')}</del> <ins>{t('printCompareNew')}</ins>{' '}
-        {t('printCompareLegend')}
+        <del>{t('printCompareLegendRemoved')}</del>
+        {t('printCompareCountSeparator')}
+        <ins>{t('printCompareLegendAdded')}</ins>
       </p>
     </>
   );
