@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { annotationSchema, type Annotation } from '../annotations/annotation-model';
-import { reportIdSchema } from '../settings';
+import type { ReportSource } from '../report/report-source';
+import { LANGUAGES, reportIdSchema, type Language } from '../settings';
 
 /** '公文格式' (GB/T 9704-2012 style) or '阅读版' (compact, for reading on screen). */
 export const PRINT_LAYOUTS = ['gongwen', 'reading'] as const;
@@ -29,6 +30,11 @@ export const printOptionsSchema = z
     paper: z.enum(PAPER_SIZES),
     metadata: z.boolean(),
     annotations: z.enum(PRINT_ANNOTATION_MODES),
+    /**
+     * 附关键数据表: a table of the figures in the printed sections after them. Optional, read
+     * as false when absent, so requests and saved state from before it stay valid.
+     */
+    figures: z.boolean().optional(),
   })
   .strict();
 export type PrintOptions = z.infer<typeof printOptionsSchema>;
@@ -38,12 +44,20 @@ export const DEFAULT_PRINT_OPTIONS: PrintOptions = {
   paper: 'A4',
   metadata: false,
   annotations: 'none',
+  figures: false,
 };
+
+/** Print the comparison of `oldReportId` (the old edition) with the request's report (the new). */
+export const printCompareSchema = z.object({ oldReportId: reportIdSchema }).strict();
+export type PrintCompare = z.infer<typeof printCompareSchema>;
 
 /**
  * What to print. An empty `sectionIds` is valid here so that the service can answer with a
  * plain "choose a section" message rather than a generic malformed-request error.
  * `annotations`, when given, replaces the report's stored annotations (what the user sees).
+ * `compare`, when given, prints the comparison (对照) of that old edition with `reportId`
+ * instead of sections: `sectionIds` and the annotation and figure options are then ignored.
+ * `language` is the UI's, for the words the page adds (headings, table headers); default zh-CN.
  */
 export const printRequestSchema = z
   .object({
@@ -51,6 +65,8 @@ export const printRequestSchema = z
     sectionIds: z.array(z.string().min(1).max(200)).max(MAX_PRINT_SECTIONS),
     options: printOptionsSchema,
     annotations: z.array(annotationSchema).max(50_000).optional(),
+    compare: printCompareSchema.optional(),
+    language: z.enum(LANGUAGES).optional(),
   })
   .strict();
 export type PrintRequest = z.infer<typeof printRequestSchema>;
@@ -61,11 +77,24 @@ export interface PrintJob {
   reportId: string;
   /** The report's text as published; the page parses it with the same parser as the reader. */
   text: string;
+  /** The imported source, when the library has one: parsed instead of `text` (tables kept). */
+  source?: ReportSource;
   /** Chosen sections (and PREAMBLE_ID), in document order, checked against the report. */
   sectionIds: string[];
   options: PrintOptions;
   /** Empty unless the options ask for annotations. */
   annotations: Annotation[];
+  /** The words the page adds are in this language. */
+  language: Language;
+  /** Set for a comparison: the old edition, read like the report itself. */
+  compare?: PrintJobComparison;
+}
+
+export interface PrintJobComparison {
+  oldReportId: string;
+  /** The old edition's text as published. */
+  oldText: string;
+  oldSource?: ReportSource;
 }
 
 /** Job ids are random, URL-safe and long enough not to be guessed. */

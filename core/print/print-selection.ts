@@ -43,7 +43,7 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
  * named (a chosen parent stands for its children); the whole report gets the title alone.
  */
 export function printFileName(doc: ReportDocument, ids: readonly string[]): string {
-  const title = (doc.title ?? '报告').replace(UNSAFE, '').trim() || '报告';
+  const title = safeTitle(doc);
   const chosen = new Set(ids);
   const everything = printableIds(doc).every((id) => chosen.has(id));
   const byId = new Map(doc.flatSections.map((section) => [section.id, section]));
@@ -57,6 +57,21 @@ export function printFileName(doc: ReportDocument, ids: readonly string[]): stri
   if (suffix.length > room) suffix = `${suffix.slice(0, Math.max(0, room - 1))}等`;
   const name = suffix ? `${title} ${suffix}` : title;
   return `${name.replace(UNSAFE, '')}.pdf`;
+}
+
+/** The title as a file name may hold it; '报告' when there is none. */
+function safeTitle(doc: ReportDocument): string {
+  return (doc.title ?? '报告').replace(UNSAFE, '').trim() || '报告';
+}
+
+/**
+ * "对照-<old title>-<new title>.pdf" for the comparison of two editions; each title is cut
+ * (ending in "…") so the name stays within MAX_NAME_LENGTH.
+ */
+export function compareFileName(oldDoc: ReportDocument, newDoc: ReportDocument): string {
+  const room = Math.floor((MAX_NAME_LENGTH - '对照--'.length) / 2);
+  const cut = (title: string) => (title.length > room ? `${title.slice(0, room - 1)}…` : title);
+  return `对照-${cut(safeTitle(oldDoc))}-${cut(safeTitle(newDoc))}.pdf`;
 }
 
 /** "一、(二) 5." -> "一(二)5": the number path without spaces and trailing punctuation. */

@@ -14,8 +14,12 @@ import type {
   PrintJob,
   PrintRequest,
 } from '../../core/print/print-options';
-import { printFileName, resolvePrintSelection } from '../../core/print/print-selection';
-import { parseReport } from '../../core/report/parse-report';
+import { printedDocument, type OpenedText } from '../../core/print/print-documents';
+import {
+  compareFileName,
+  printFileName,
+  resolvePrintSelection,
+} from '../../core/print/print-selection';
 import { printErrors } from '../../core/print/print-errors';
 import { errnoOf, errorMessage, type DataFs } from './data-fs';
 import { writeFileVerified } from './safe-write';
@@ -42,7 +46,8 @@ export interface PrintHost {
 }
 
 export interface PdfExportOptions {
-  openReport(reportId: string): Promise<{ text: string }>;
+  /** The report's text, and its imported source when the library keeps one. */
+  openReport(reportId: string): Promise<OpenedText>;
   /** The report's stored annotations, used when a request does not bring its own. */
   loadAnnotations?(reportId: string): Promise<Annotation[]>;
   host: PrintHost | undefined;
@@ -50,6 +55,13 @@ export interface PdfExportOptions {
   ttlMs?: number;
   /** Replaces the file system the PDF is written with; for tests that make the disk fail. */
   fs?: DataFs;
+}
+
+type FiledJob = { job: Omit<PrintJob, 'jobId'>; fileName: string };
+
+/** Only the text and source of what the library opened go into a job (not its id or title). */
+function openedText({ text, source }: OpenedText): OpenedText {
+  return source ? { text, source } : { text };
 }
 
 export interface PdfDownload {
@@ -87,27 +99,66 @@ export function createPdfExport(options: PdfExportOptions): PdfExport {
     use: (printUrl: string, fileName: string) => Promise<T>,
   ): Promise<T> {
     const printHost = host();
+    const { job, fileName } = request.compare
+      ? await comparisonJob(request, request.compare.oldReportId)
+      : await sectionsJob(request);
+    const jobId = jobs.put(job);
+    try {
+      return await use(printHost.printPageUrl(jobId), fileName);
+    } finally {
+      jobs.delete(jobId);
+    }
+  }
+
+  /** The chosen sections of one report, with its annotations if asked for. */
+  async function sectionsJob(request: PrintRequest): Promise<FiledJob> {
     if (request.sectionIds.length === 0) throw printErrors.nothingChosen();
-    const { text } = await options.openReport(request.reportId);
-    const doc = parseReport(text);
+    const opened = await options.openReport(request.reportId);
+    const doc = printedDocument(opened);
     const selection = resolvePrintSelection(doc, request.sectionIds);
     if (selection.unknown.length > 0) throw printErrors.unknownSections(selection.unknown);
     const wantsAnnotations = request.options.annotations !== 'none';
     const annotations = wantsAnnotations
       ? (request.annotations ?? (await options.loadAnnotations?.(request.reportId)) ?? [])
       : [];
-    const jobId = jobs.put({
-      reportId: request.reportId,
-      text,
-      sectionIds: selection.ids,
-      options: request.options,
-      annotations: annotations.filter((a) => a.reportId === request.reportId),
-    });
-    try {
-      return await use(printHost.printPageUrl(jobId), printFileName(doc, selection.ids));
-    } finally {
-      jobs.delete(jobId);
-    }
+    return {
+      job: {
+        reportId: request.reportId,
+        ...openedText(opened),
+        sectionIds: selection.ids,
+        options: { ...request.options, figures: request.options.figures ?? false },
+        annotations: annotations.filter((a) => a.reportId === request.reportId),
+        language: request.language ?? 'zh-CN',
+      },
+      fileName: printFileName(doc, selection.ids),
+    };
+  }
+
+  /**
+   * The comparison of an old edition with the request's report: both are opened here (a
+   * missing one fails before anything is printed), and the page compares them as the reader
+   * does. The whole comparison is printed; sections, annotations and figures do not apply.
+   */
+  async function comparisonJob(request: PrintRequest, oldReportId: string): Promise<FiledJob> {
+    const opened = await options.openReport(request.reportId);
+    const old = await options.openReport(oldReportId);
+    const oldText = openedText(old);
+    return {
+      job: {
+        reportId: request.reportId,
+        ...openedText(opened),
+        sectionIds: [],
+        options: { ...request.options, annotations: 'none', figures: false },
+        annotations: [],
+        language: request.language ?? 'zh-CN',
+        compare: {
+          oldReportId,
+          oldText: oldText.text,
+          ...(oldText.source ? { oldSource: oldText.source } : {}),
+        },
+      },
+      fileName: compareFileName(printedDocument(old), printedDocument(opened)),
+    };
   }
 
   async function render(request: PrintRequest, printUrl: string): Promise<Buffer> {

@@ -19,10 +19,10 @@ import {
 } from '../../core/print/print-options';
 import { printableIds } from '../../core/print/print-selection';
 import type { ReportDocument } from '../../core/report/report-model';
-import { callHost, fetchHostFile } from '../api/host-api';
+import { callHost } from '../api/host-api';
 import { errorOf } from '../hooks/useHostSettings';
 import { localMessage, useI18n, type MessageKey } from '../i18n';
-import { saveBlob } from './save-blob';
+import { exportPdfFile } from './export-pdf';
 import { SectionChecklist } from './SectionChecklist';
 import './print-dialog.css';
 
@@ -88,7 +88,7 @@ export function PrintDialog({
       setStatus({ kind: 'error', error: 'printNothingChosen' });
       return;
     }
-    const request: PrintRequest = { reportId, sectionIds, options };
+    const request: PrintRequest = { reportId, sectionIds, options, language };
     setStatus({ kind: 'working', action });
     try {
       if (action === 'print') {
@@ -96,15 +96,8 @@ export function PrintDialog({
         setStatus(printed ? { kind: 'printed' } : { kind: 'idle' });
         return;
       }
-      const result = await callHost('exportPdf', request);
-      if (result.outcome === 'download') {
-        saveBlob(await fetchHostFile(result.url), result.fileName);
-        setStatus({ kind: 'downloaded', fileName: result.fileName });
-      } else if (result.outcome === 'saved') {
-        setStatus({ kind: 'saved', path: result.path });
-      } else {
-        setStatus({ kind: 'idle' });
-      }
+      const outcome = await exportPdfFile(request);
+      setStatus(outcome.kind === 'cancelled' ? { kind: 'idle' } : outcome);
     } catch (err) {
       setStatus({ kind: 'error', error: errorOf(err) });
     }
@@ -224,6 +217,14 @@ export function PrintDialog({
                 onChange={(e) => set('metadata', e.target.checked)}
               />
               <span>{t('printMetadata')}</span>
+            </label>
+            <label className="print-choice" title={t('printFiguresHint')}>
+              <input
+                type="checkbox"
+                checked={options.figures === true}
+                onChange={(e) => set('figures', e.target.checked)}
+              />
+              <span>{t('printFigures')}</span>
             </label>
           </div>
         </div>

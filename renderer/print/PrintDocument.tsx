@@ -1,11 +1,13 @@
 /**
  * The pages of a print job: the title, optionally the header card, and only the chosen parts of
- * the report, each with its highlights, note markers and endnotes. Text is shown as published.
+ * the report, each with its highlights, note markers and endnotes, then optionally the table of
+ * their key figures. Text is shown as published.
  * Headings are real headings (h1 to h5, or role=heading for run-in ones) so Chromium can build
  * the PDF's outline and tags from them.
  */
 import { Fragment } from 'react';
 import type { Annotation } from '../../core/annotations/annotation-model';
+import type { Figure } from '../../core/figures';
 import { textSegments, type PrintMark, type PrintMarks } from '../../core/print/print-marks';
 import { PREAMBLE_ID, type PrintOptions } from '../../core/print/print-options';
 import type {
@@ -15,6 +17,7 @@ import type {
   Section,
 } from '../../core/report/report-model';
 import { useI18n } from '../i18n';
+import { PrintFigureTable } from './PrintFigureTable';
 
 const QUOTE_SHOWN = 40;
 
@@ -23,11 +26,14 @@ export function PrintDocument({
   sectionIds,
   options,
   marks,
+  figures = null,
 }: {
   doc: ReportDocument;
   sectionIds: readonly string[];
   options: PrintOptions;
   marks: PrintMarks;
+  /** The figures of the printed parts, for the 关键数据 table; null when not asked for. */
+  figures?: readonly Figure[] | null;
 }) {
   const { t } = useI18n();
   const chosen = new Set(sectionIds);
@@ -49,6 +55,7 @@ export function PrintDocument({
           <PrintSection key={section.id} section={section} marks={marks} />
         ))}
       {marks.orphans.length > 0 ? <OrphanNotes annotations={marks.orphans} /> : null}
+      {figures ? <PrintFigureTable figures={figures} /> : null}
     </article>
   );
 }

@@ -1,25 +1,57 @@
 /**
  * The print page (print.html?job=…): fetches its job from the host, lays out the chosen
- * sections with the same parser and anchoring as the reader, and signals when it can be printed.
+ * sections with the same parser and anchoring as the reader (or, for a comparison job, the
+ * comparison of the two editions), and signals when it can be printed.
  * It never changes anything; in Electron it may call nothing but getPrintJob.
  */
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../core/api/errors';
 import { anchorAnnotations } from '../../core/annotations/anchor';
+import { compareReports } from '../../core/compare';
+import type { Comparison } from '../../core/compare';
+import type { Figure } from '../../core/figures';
 import { translator } from '../../core/i18n/messages';
+import { printedDocument } from '../../core/print/print-documents';
+import { printedFigures } from '../../core/print/print-figures';
 import { printMarks, type PrintMarks } from '../../core/print/print-marks';
 import type { PrintJob } from '../../core/print/print-options';
-import { parseReport } from '../../core/report/parse-report';
 import type { ReportDocument } from '../../core/report/report-model';
 import { callHost } from '../api/host-api';
 import { errorOf } from '../hooks/useHostSettings';
+import { I18nContext } from '../i18n';
+import { PrintComparison } from './PrintComparison';
 import { PrintDocument } from './PrintDocument';
 import { signalFailure, signalReady, whenPrintable } from './print-ready';
 
-interface Prepared {
-  job: PrintJob;
-  doc: ReportDocument;
-  marks: PrintMarks;
+type Prepared =
+  | { kind: 'sections'; job: PrintJob; doc: ReportDocument; marks: PrintMarks; figures: Figure[] }
+  | {
+      kind: 'comparison';
+      job: PrintJob;
+      comparison: Comparison;
+      oldDoc: ReportDocument;
+      newDoc: ReportDocument;
+    };
+
+/** Lays out what the job asks for; also names the page (Chromium takes the PDF's title from it). */
+function prepare(job: PrintJob): Prepared {
+  const t = translator(job.language);
+  const doc = printedDocument(job);
+  if (job.compare) {
+    const { oldText, oldSource } = job.compare;
+    const oldDoc = printedDocument({ text: oldText, source: oldSource });
+    const comparison = compareReports(oldDoc, doc);
+    document.title = t('printCompareTitle', {
+      old: comparison.oldTitle ?? t('printCompareUntitled'),
+      new: comparison.newTitle ?? t('printCompareUntitled'),
+    });
+    return { kind: 'comparison', job, comparison, oldDoc, newDoc: doc };
+  }
+  const anchored = anchorAnnotations(doc, job.annotations);
+  const marks = printMarks(doc, anchored, job.sectionIds, job.options.annotations);
+  const figures = job.options.figures ? printedFigures(doc, job.sectionIds) : [];
+  document.title = doc.title ?? t('reportTitleFallback');
+  return { kind: 'sections', job, doc, marks, figures };
 }
 
 export function PrintPage({ jobId }: { jobId: string }) {
@@ -30,14 +62,10 @@ export function PrintPage({ jobId }: { jobId: string }) {
     let cancelled = false;
     callHost('getPrintJob', { jobId })
       .then((job) => {
-        const doc = parseReport(job.text);
-        const anchored = anchorAnnotations(doc, job.annotations);
-        const marks = printMarks(doc, anchored, job.sectionIds, job.options.annotations);
         const root = document.documentElement;
         root.classList.add(`layout-${job.options.layout}`, `paper-${job.options.paper}`);
-        // Chromium takes the PDF's title from the document's.
-        document.title = doc.title ?? translator('zh-CN')('reportTitleFallback');
-        if (!cancelled) setPrepared({ job, doc, marks });
+        const ready = prepare(job);
+        if (!cancelled) setPrepared(ready);
       })
       .catch((err: unknown) => !cancelled && setError(errorOf(err)));
     return () => {
@@ -56,12 +84,25 @@ export function PrintPage({ jobId }: { jobId: string }) {
 
   if (error) return <p role="alert">{error.message}</p>;
   if (!prepared) return null;
+  const { language } = prepared.job;
   return (
-    <PrintDocument
-      doc={prepared.doc}
-      sectionIds={prepared.job.sectionIds}
-      options={prepared.job.options}
-      marks={prepared.marks}
-    />
+    <I18nContext.Provider value={{ language, t: translator(language) }}>
+      {prepared.kind === 'comparison' ? (
+        <PrintComparison
+          comparison={prepared.comparison}
+          oldDoc={prepared.oldDoc}
+          newDoc={prepared.newDoc}
+          options={prepared.job.options}
+        />
+      ) : (
+        <PrintDocument
+          doc={prepared.doc}
+          sectionIds={prepared.job.sectionIds}
+          options={prepared.job.options}
+          marks={prepared.marks}
+          figures={prepared.job.options.figures ? prepared.figures : null}
+        />
+      )}
+    </I18nContext.Provider>
   );
 }
