@@ -3,7 +3,7 @@
  * the user pick one), applies theme, language and text size, and shows problems in plain words.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AppInfo, ReportListing } from '../core/api/contract';
+import type { AppInfo, ImportedReportFile, ReportListing } from '../core/api/contract';
 import type { ApiError } from '../core/api/errors';
 import { loadReportDocument } from '../core/report/load-report-document';
 import type { ReportDocument } from '../core/report/report-model';
@@ -11,7 +11,9 @@ import type { ReportSource } from '../core/report/report-source';
 import { callHost } from './api/host-api';
 import { NoticeBar, type Notice } from './components/NoticeBar';
 import { ReaderScreen } from './components/ReaderScreen';
-import { ReportPicker } from './components/ReportPicker';
+import { ModalDialog } from './components/ModalDialog';
+import { LibraryView } from './library/LibraryView';
+import { useReportImport } from './library/useReportImport';
 import { errorOf, useHostSettings } from './hooks/useHostSettings';
 import { useThemeAttribute } from './hooks/useThemeAttribute';
 import { I18nContext, translator } from './i18n';
@@ -26,11 +28,17 @@ interface OpenReport {
 
 let noticeCounter = 0;
 
+/** What the browser's file chooser offers; the host decides what it can really read. */
+const REPORT_FILE_ACCEPT = '.txt,.text,.docx,.doc,.html,.htm,.shtml,.xhtml,.pdf';
+
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [listing, setListing] = useState<ReportListing | null>(null);
   const [report, setReport] = useState<OpenReport | null>(null);
+  // No report open: the library is the start screen. While reading: 报告库 as a dialog.
   const [picking, setPicking] = useState(false);
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
   // A start-up failure; `listed` when the report list did load, so the user can go back to it.
   const [fatal, setFatal] = useState<{ error: ApiError; listed: boolean } | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -73,6 +81,7 @@ export function App() {
         doc: loadReportDocument(opened.source),
       });
       setPicking(false);
+      setLibraryOpen(false);
       update({ lastReportId: id });
     },
     [update],
@@ -91,7 +100,7 @@ export function App() {
       loaded(stored);
       setListing(list);
       listed = true;
-      for (const notice of appInfo.notices) addNotice(notice, 'warning');
+      for (const notice of [...appInfo.notices, ...list.notices]) addNotice(notice, 'warning');
       const first = list.initialReportId;
       const remembered = stored.lastReportId !== null && first === stored.lastReportId;
       if (first && (list.reports.length === 1 || remembered)) await openReport(first);
@@ -106,7 +115,7 @@ export function App() {
     void boot();
   }, [boot]);
 
-  const title = report?.doc.title ?? null;
+  const title = report?.title ?? report?.doc.title ?? null;
   useEffect(() => {
     document.title = title ?? i18n.t('appName');
   }, [title, i18n]);
@@ -116,6 +125,118 @@ export function App() {
       openReport(id).catch((err: unknown) => onError(errorOf(err)));
     },
     [onError, openReport],
+  );
+
+  const refreshListing = useCallback(async () => {
+    try {
+      const list = await callHost('listReports', {});
+      setListing(list);
+      for (const notice of list.notices) addNotice(notice, 'warning');
+      return list;
+    } catch (err) {
+      onError(errorOf(err));
+      return null;
+    }
+  }, [addNotice, onError]);
+
+  const {
+    busy: importBusy,
+    choose: chooseImport,
+    importFiles,
+    inputRef: importInput,
+  } = useReportImport({
+    host: info?.host ?? null,
+    onError,
+    onNotice,
+    onImported: useCallback(
+      (imported: ImportedReportFile[]) => {
+        void refreshListing();
+        // One file: open it, as a user who just chose it expects. Several: show them listed.
+        if (imported.length === 1) pick(imported[0]!.report.id);
+        else {
+          setLibraryOpen(report !== null);
+          setPicking(report === null);
+        }
+      },
+      [pick, refreshListing, report],
+    ),
+  });
+
+  const rename = useCallback(
+    async (id: string, newTitle: string) => {
+      try {
+        const { report: renamed } = await callHost('renameReport', {
+          reportId: id,
+          title: newTitle.trim(),
+        });
+        await refreshListing();
+        setReport((open) => (open?.id === id ? { ...open, title: renamed.title } : open));
+        return true;
+      } catch (err) {
+        onError(errorOf(err));
+        return false;
+      }
+    },
+    [onError, refreshListing],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      try {
+        const removed = await callHost('removeReport', { reportId: id });
+        addNotice(removed, 'warning');
+        await refreshListing();
+        if (report?.id === id) {
+          setReport(null);
+          setLibraryOpen(false);
+          setPicking(true);
+        }
+      } catch (err) {
+        onError(errorOf(err));
+      }
+    },
+    [addNotice, onError, refreshListing, report],
+  );
+
+  // Files dropped anywhere on the window are imported.
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length > 0) void importFiles(files);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [importFiles]);
+
+  const library = (
+    <LibraryView
+      reports={listing?.reports ?? []}
+      currentId={report?.id ?? null}
+      busy={importBusy}
+      onOpen={pick}
+      onImport={chooseImport}
+      onRename={rename}
+      onRemove={remove}
+    />
   );
 
   let body;
@@ -141,7 +262,12 @@ export function App() {
       </div>
     );
   } else if (picking && listing) {
-    body = <ReportPicker reports={listing.reports} currentId={report?.id ?? null} onPick={pick} />;
+    body = (
+      <main className="library-screen" aria-labelledby="library-title">
+        <h1 id="library-title">{i18n.t('library')}</h1>
+        {library}
+      </main>
+    );
   } else if (report) {
     body = (
       <ReaderScreen
@@ -152,7 +278,9 @@ export function App() {
         settings={settings}
         updateSettings={update}
         reports={listing?.reports ?? []}
-        onAppCommand={() => setPicking(true)}
+        onAppCommand={(command) =>
+          command === 'importReport' ? chooseImport() : setLibraryOpen(true)
+        }
         openReport={pick}
         onError={onError}
         onNotice={onNotice}
@@ -173,6 +301,35 @@ export function App() {
         onDismiss={(id) => setNotices((l) => l.filter((n) => n.id !== id))}
       />
       {body}
+      {libraryOpen && report ? (
+        <ModalDialog
+          title={i18n.t('library')}
+          className="library-dialog"
+          onClose={() => setLibraryOpen(false)}
+        >
+          {library}
+        </ModalDialog>
+      ) : null}
+      {dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>{i18n.t('libraryDropNow')}</p>
+        </div>
+      ) : null}
+      <input
+        ref={importInput}
+        type="file"
+        multiple
+        accept={REPORT_FILE_ACCEPT}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import-report-input"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length > 0) void importFiles(files);
+        }}
+      />
       {info === null ? null : <span hidden data-host={info.host} />}
     </I18nContext.Provider>
   );

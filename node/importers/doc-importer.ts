@@ -72,7 +72,10 @@ export const docImporter: Importer = {
       );
       body = extracted.getBody();
     } catch (error) {
-      throw importErrors.corrupt('Word 97–2003 文档', `word-extractor: ${String(error)}`);
+      throw importErrors.corrupt(
+        { zh: 'Word 97–2003 文档', en: 'a Word 97–2003 document' },
+        `word-extractor: ${String(error)}`,
+      );
     }
     const source = docBodyToSource(body, fileName);
     if (source.text === '') throw importErrors.noText('Word 文档', fileName);

@@ -67,7 +67,10 @@ export const docxImporter: Importer = {
       html = result.value;
       messages = result.messages;
     } catch (error) {
-      throw importErrors.corrupt('Word 文档', `mammoth: ${String(error)}`);
+      throw importErrors.corrupt(
+        { zh: 'Word 文档', en: 'a Word document' },
+        `mammoth: ${String(error)}`,
+      );
     }
     onProgress?.({ fraction: 0.7 });
 

@@ -22,11 +22,11 @@ export const importErrors = {
       `The file is too large (${megabytes(size)}); the limit for this format is ${megabytes(limit)}. It was not imported.`,
       `${fileName}: ${size} bytes > ${limit}`,
     ),
-  corrupt: (formatName: string, detail: string) =>
+  corrupt: (formatName: { zh: string; en: string }, detail: string) =>
     new ViewerError(
       'corrupt-data',
-      `文件已损坏或不完整，无法作为${formatName}打开。请重新下载或让发件人重新发送。`,
-      `The file is damaged or incomplete and cannot be opened as ${formatName}. Download it again or ask the sender for a new copy.`,
+      `文件已损坏或不完整，无法作为${formatName.zh}打开。请重新下载或让发件人重新发送。`,
+      `The file is damaged or incomplete and cannot be opened as ${formatName.en}. Download it again or ask the sender for a new copy.`,
       detail,
     ),
   undecodable: (fileName: string) =>

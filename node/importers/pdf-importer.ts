@@ -76,7 +76,8 @@ export const pdfImporter: Importer = {
     const pdfjs = await loadPdfjs();
     // pdfjs takes ownership of the array it is given: hand it a copy, never the caller's bytes.
     const task = pdfjs.getDocument({
-      data: bytes.slice(),
+      // A plain Uint8Array copy: pdf.js refuses a Buffer and may detach what it is given.
+      data: new Uint8Array(bytes),
       ...pdfjsAssets(),
       cMapPacked: true,
       isEvalSupported: false,
@@ -110,7 +111,7 @@ export const pdfImporter: Importer = {
     } catch (error) {
       const name = (error as { name?: string } | null)?.name ?? '';
       if (name === 'PasswordException') throw importErrors.encryptedPdf(fileName);
-      throw importErrors.corrupt('PDF', `pdfjs: ${name} ${String(error)}`);
+      throw importErrors.corrupt({ zh: 'PDF', en: 'a PDF' }, `pdfjs: ${name} ${String(error)}`);
     } finally {
       await task.destroy().catch(() => undefined);
     }

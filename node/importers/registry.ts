@@ -72,7 +72,10 @@ export function refusalFor(bytes: Uint8Array, fileName: string): ViewerError | n
     }
     if (extension === '.ofd') return importErrors.ofd(fileName);
     if (extension === '.docx')
-      return importErrors.corrupt('Word 文档', 'zip without word/document.xml');
+      return importErrors.corrupt(
+        { zh: 'Word 文档', en: 'a Word document' },
+        'zip without word/document.xml',
+      );
     return importErrors.archive(fileName);
   }
   if (isOle(bytes)) {
@@ -87,7 +90,10 @@ export function refusalFor(bytes: Uint8Array, fileName: string): ViewerError | n
     }
     if (kind === 'word') return null;
     return extension === '.doc'
-      ? importErrors.corrupt('Word 97–2003 文档', 'OLE file without a WordDocument stream')
+      ? importErrors.corrupt(
+          { zh: 'Word 97–2003 文档', en: 'a Word 97–2003 document' },
+          'OLE file without a WordDocument stream',
+        )
       : importErrors.otherOffice(fileName);
   }
   if (startsAscii(bytes, '\x7fELF') || startsAscii(bytes, 'MZ') || isMachO(bytes)) {
@@ -174,6 +180,6 @@ export async function importReportFile(
   } catch (error) {
     if (error instanceof ViewerError) throw error;
     // A library failing in a way its importer did not foresee: still a plain message.
-    throw importErrors.corrupt('报告', `${fileName}: ${String(error)}`);
+    throw importErrors.corrupt({ zh: '报告', en: 'a report' }, `${fileName}: ${String(error)}`);
   }
 }
