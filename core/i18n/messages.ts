@@ -290,6 +290,7 @@ const zh = {
   libraryRemoveOf: '从报告库移除《{title}》（{file}）',
   libraryConfirmRemove: '确认移除《{title}》',
   libraryConfirmRemoveShort: '确定移除？批注会另存，不会删除。',
+  compareExportPdf: '导出 PDF',
   // The words Electron draws natively (menus, dialogs). (&F) / &File mark access keys.
   menuFile: '文件(&F)',
   menuExportMarkdown: '导出批注为 Markdown…',
@@ -658,6 +659,7 @@ const en: Messages = {
   libraryRemoveOf: 'Remove “{title}” ({file}) from the library',
   libraryConfirmRemove: 'Confirm removing “{title}”',
   libraryConfirmRemoveShort: 'Remove it? Its notes are set aside, not deleted.',
+  compareExportPdf: 'Export PDF',
   menuFile: '&File',
   menuExportMarkdown: 'Export Annotations as Markdown…',
   menuExportJson: 'Export Annotations as JSON…',

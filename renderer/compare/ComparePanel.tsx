@@ -6,7 +6,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { changeKindLabel, comparisonToMarkdown, type Change } from '../../core/compare';
 import { formatNumber } from '../../core/figures';
+import { DEFAULT_PRINT_OPTIONS } from '../../core/print/print-options';
+import { bilingual } from '../../core/i18n/messages';
 import { downloadText } from '../annotations/download-text';
+import { errorOf } from '../hooks/useHostSettings';
+import { exportPdfFile } from '../print/export-pdf';
 import { useI18n } from '../i18n';
 import { useReader } from '../shell/reader-context';
 import { changeTarget } from './compare-navigation';
@@ -14,7 +18,8 @@ import './compare.css';
 
 export function ComparePanel() {
   const { t, language } = useI18n();
-  const { compare, goTo, doc } = useReader();
+  const { compare, goTo, doc, reportId, notify, onError } = useReader();
+  const [exporting, setExporting] = useState(false);
   const [view, setView] = useState<'inline' | 'side'>('inline');
   const list = useRef<HTMLUListElement>(null);
   const { computation, current, openIsNew, other } = compare;
@@ -68,6 +73,31 @@ export function ComparePanel() {
             }
           >
             {t('compareExportMarkdown')}
+          </button>
+          <button
+            type="button"
+            disabled={!comparison || exporting}
+            onClick={() => {
+              setExporting(true);
+              // The new edition is the report printed; the old one is compared against it.
+              exportPdfFile({
+                reportId: openIsNew ? reportId : other.id,
+                sectionIds: [],
+                options: DEFAULT_PRINT_OPTIONS,
+                compare: { oldReportId: openIsNew ? other.id : reportId },
+                language,
+              })
+                .then((outcome) => {
+                  if (outcome.kind === 'saved')
+                    notify(bilingual('printSaved', { path: outcome.path }));
+                  else if (outcome.kind === 'downloaded')
+                    notify(bilingual('printDownloaded', { name: outcome.fileName }));
+                })
+                .catch((err: unknown) => onError(errorOf(err)))
+                .finally(() => setExporting(false));
+            }}
+          >
+            {exporting ? t('printWorking') : t('compareExportPdf')}
           </button>
           <button type="button" onClick={compare.close}>
             {t('compareClose')}
