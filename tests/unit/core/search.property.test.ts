@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../core/report/parse-report';
 import {
   bruteForceSearch,
+  createExactSearchIndex,
   createSearchIndex,
   documentSearchUnits,
+  loadExactSearchIndex,
   normalizeForSearch,
   toOriginalRange,
   type SearchIndex,
@@ -32,7 +34,7 @@ type Hit = { unitId: string; start: number; end: number };
 const key = (h: Hit): string => `${h.unitId}@${h.start}-${h.end}`;
 
 /** Every hit of the index, as sorted keys. */
-const hitsOf = (index: SearchIndex, query: string): string[] =>
+const hitsOf = (index: Pick<SearchIndex, 'search'>, query: string): string[] =>
   index
     .search(query)
     .results.flatMap((r) => r.occurrences.map((o) => key({ unitId: r.unitId, ...o })))
@@ -90,70 +92,99 @@ describe.each([
   ['as planned', createSearchIndex(doc)],
   ['with index lookups forced', createSearchIndex(doc, { costs: { lookup: 0, posting: 0 } })],
   ['with full scans forced', createSearchIndex(doc, { costs: { lookup: Infinity, posting: 0 } })],
-])('search recall and precision on the bundled report, %s', (_, index) => {
-  const indexHits = (query: string) => hitsOf(index, query);
-
-  it('finds exactly the hits of a plain scan for 1,000 random substrings', () => {
-    fc.assert(
-      fc.property(substringArb, (piece) => {
-        if (QUOTES.test(piece)) {
-          // Quotes delimit phrases, so such a piece is several terms: hold it to the oracle.
-          const expected = bruteForceSearch(units, piece).map(key).sort();
-          expect(indexHits(piece)).toEqual(expected);
-          return;
-        }
-        // Quoting keeps a piece with a space one term.
-        const query = /\s/u.test(piece) ? `"${piece}"` : piece;
-        const expected = scanHits(piece);
-        expect(expected.length).toBeGreaterThan(0);
-        expect(indexHits(query)).toEqual(expected);
-      }),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('finds the same hits when the query is typed in full width or upper case', () => {
-    const toWide = (c: string): string =>
-      c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c;
-    fc.assert(
-      fc.property(
-        substringArb.filter((s) => !QUOTES.test(s) && !/\s/u.test(s)),
-        fc.boolean(),
-        (piece, upper) => {
-          const typed = [...(upper ? piece.toUpperCase() : piece)].map(toWide).join('');
-          expect(indexHits(typed)).toEqual(scanHits(piece));
+  // The structure for large reports and libraries (exact-search-index.ts), each of its ways of
+  // answering a one-character term forced, and after a round trip through its serialised form.
+  ['by bigram postings', createExactSearchIndex(units)],
+  [
+    'by bigram postings, characters sorted',
+    createExactSearchIndex(units, { sortedRunFraction: 2 }),
+  ],
+  [
+    'by bigram postings, characters scanned',
+    createExactSearchIndex(units, { sortedRunFraction: 0 }),
+  ],
+  [
+    'by bigram postings, loaded from its data',
+    loadExactSearchIndex(
+      createExactSearchIndex(units, {
+        source: {
+          text: report,
+          rangeOf: (unit) => {
+            const p = doc.paragraphs.find((q) => `paragraph:${q.id}` === unit.id);
+            return p ? [p.start, p.end] : null;
+          },
         },
-      ),
-      { numRuns: 300 },
-    );
-  });
+      }).toData(),
+      report,
+    ),
+  ],
+] as [string, Pick<SearchIndex, 'search'>][])(
+  'search recall and precision on the bundled report, %s',
+  (_, index) => {
+    const indexHits = (query: string) => hitsOf(index, query);
 
-  it('agrees with the oracle on several words at once', () => {
-    const wordArb = substringArb.filter((s) => !QUOTES.test(s) && !/\s/u.test(s));
-    fc.assert(
-      fc.property(fc.array(wordArb, { minLength: 2, maxLength: 3 }), (words) => {
-        const query = words.join(' ');
-        expect(indexHits(query)).toEqual(bruteForceSearch(units, query).map(key).sort());
-      }),
-      { numRuns: 300 },
-    );
-  });
+    it('finds exactly the hits of a plain scan for 1,000 random substrings', () => {
+      fc.assert(
+        fc.property(substringArb, (piece) => {
+          if (QUOTES.test(piece)) {
+            // Quotes delimit phrases, so such a piece is several terms: hold it to the oracle.
+            const expected = bruteForceSearch(units, piece).map(key).sort();
+            expect(indexHits(piece)).toEqual(expected);
+            return;
+          }
+          // Quoting keeps a piece with a space one term.
+          const query = /\s/u.test(piece) ? `"${piece}"` : piece;
+          const expected = scanHits(piece);
+          expect(expected.length).toBeGreaterThan(0);
+          expect(indexHits(query)).toEqual(expected);
+        }),
+        { numRuns: 1000 },
+      );
+    });
 
-  it('finds nothing for strings that do not occur', () => {
-    const hanOfReport = [...new Set([...report].filter((c) => /\p{Script=Han}/u.test(c)))];
-    const anyHan = fc.integer({ min: 0x4e00, max: 0x9fff }).map((cp) => String.fromCodePoint(cp));
-    const absentArb = fc
-      .array(fc.oneof(fc.constantFrom(...hanOfReport), anyHan, fc.constantFrom('1', '%', 'a')), {
-        minLength: 1,
-        maxLength: 6,
-      })
-      .map((chars) => chars.join(''))
-      .filter((s) => scanHits(s).length === 0);
-    fc.assert(
-      fc.property(absentArb, (query) => {
-        expect(index.search(query)).toMatchObject({ total: 0, units: 0, results: [] });
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
+    it('finds the same hits when the query is typed in full width or upper case', () => {
+      const toWide = (c: string): string =>
+        c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c;
+      fc.assert(
+        fc.property(
+          substringArb.filter((s) => !QUOTES.test(s) && !/\s/u.test(s)),
+          fc.boolean(),
+          (piece, upper) => {
+            const typed = [...(upper ? piece.toUpperCase() : piece)].map(toWide).join('');
+            expect(indexHits(typed)).toEqual(scanHits(piece));
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('agrees with the oracle on several words at once', () => {
+      const wordArb = substringArb.filter((s) => !QUOTES.test(s) && !/\s/u.test(s));
+      fc.assert(
+        fc.property(fc.array(wordArb, { minLength: 2, maxLength: 3 }), (words) => {
+          const query = words.join(' ');
+          expect(indexHits(query)).toEqual(bruteForceSearch(units, query).map(key).sort());
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('finds nothing for strings that do not occur', () => {
+      const hanOfReport = [...new Set([...report].filter((c) => /\p{Script=Han}/u.test(c)))];
+      const anyHan = fc.integer({ min: 0x4e00, max: 0x9fff }).map((cp) => String.fromCodePoint(cp));
+      const absentArb = fc
+        .array(fc.oneof(fc.constantFrom(...hanOfReport), anyHan, fc.constantFrom('1', '%', 'a')), {
+          minLength: 1,
+          maxLength: 6,
+        })
+        .map((chars) => chars.join(''))
+        .filter((s) => scanHits(s).length === 0);
+      fc.assert(
+        fc.property(absentArb, (query) => {
+          expect(index.search(query)).toMatchObject({ total: 0, units: 0, results: [] });
+        }),
+        { numRuns: 500 },
+      );
+    });
+  },
+);

@@ -1,0 +1,416 @@
+/**
+ * Search for large reports and libraries: the same answers as search-index.ts (every exact
+ * occurrence, BM25 on verified hits, the same SearchResults), from a structure that builds in
+ * linear time and serialises as typed arrays. The units' normalised texts are joined into one
+ * string and indexed by positional bigram postings (bigram-postings.ts); a term's hits come
+ * from its rarest pair's run (substring-hits.ts), so no unit is ever scanned that does not
+ * hold the term's rarest pair.
+ *
+ * MiniSearch is not used here: with exact verification it only supplied candidate units, and
+ * at library scale its bigram index cost 1.4 s to build and 6.7 MB of JSON for 1.6 MB of text
+ * while answering slower than a scan (see docs/search-at-scale.md). Ranking never came from
+ * MiniSearch; it is BM25 on verified hits (bm25.ts), as before.
+ *
+ * Units added later (notes) are few and change often: they are kept beside the postings and
+ * scanned; removed indexed units are skipped. Only the indexed units are serialised.
+ */
+import { buildBigramPostings, checkBigramPostings, type BigramPostings } from './bigram-postings';
+import { bm25TermScore, HEADING_BOOST, idf } from './bm25';
+import { findOccurrences } from './find-occurrences';
+import { normalizeForSearch, type NormalizedText } from './normalize-for-search';
+import { compareDocumentOrder, prepareUnit, type PreparedUnit } from './prepared-unit';
+import { parseQuery } from './query-parser';
+import type { SearchIndex } from './search-index';
+import type { SearchOptions, SearchResult, SearchResults } from './search-results';
+import type { SearchUnit } from './search-unit';
+import { makeSnippet } from './snippet';
+import { findTermHits, joinUnits, type HitSearchOptions, type JoinedUnits } from './substring-hits';
+import { toOccurrences, type Occurrence, type TermHits } from './unit-hits';
+
+/** Bump when the joined text, the postings or the stored units change shape. */
+export const EXACT_INDEX_FORMAT = 1;
+
+/** A unit as serialised: its text either inline or as a range of the source it came from. */
+export interface StoredUnit extends Omit<SearchUnit, 'text'> {
+  /** The text as published, when `source` is not given. */
+  text?: string;
+  /** [start, end) of the text in the source string the index is loaded with. */
+  source?: [number, number];
+  /** Where the heading part ends in the normalised text. */
+  headingEnd: number;
+  /** True when normalising changed lengths, so the map back must be rebuilt on load. */
+  mapped: boolean;
+}
+
+/** Everything needed to load the index again without normalising or sorting. */
+export interface ExactIndexData {
+  format: number;
+  units: StoredUnit[];
+  /** The joined normalised texts (see substring-hits.ts). */
+  text: string;
+  unitStarts: Uint32Array;
+  postings: BigramPostings;
+}
+
+export interface ExactSearchIndex extends Omit<SearchIndex, 'toJSON'> {
+  /** The indexed units (not added ones) as typed arrays and plain data. */
+  toData(): ExactIndexData;
+}
+
+export interface ExactIndexOptions extends HitSearchOptions {
+  /**
+   * The string the units' texts are slices of (the report's text) and where each unit is in
+   * it; such units are serialised as ranges instead of text. Checked: a unit whose text is not
+   * that slice is stored inline.
+   */
+  source?: { text: string; rangeOf(unit: SearchUnit): [number, number] | null };
+}
+
+interface Match {
+  seq: number;
+  score: number;
+  termHits: TermHits[];
+}
+
+/** One term's verified hits: unit handles (seq) ascending, with starts per unit. */
+interface TermMatch {
+  seqs: number[];
+  starts: number[][];
+  length: number;
+}
+
+class JoinedSearchIndex implements ExactSearchIndex {
+  private readonly units: SearchUnit[];
+  private readonly headingEnds: Uint32Array;
+  private readonly mapped: Uint8Array;
+  private readonly maps = new Map<number, NormalizedText>();
+  private readonly removed = new Set<number>();
+  /** Units added after indexing, by seq (>= units.length). */
+  private readonly extras = new Map<number, PreparedUnit>();
+  private readonly seqOfId = new Map<string, number>();
+  private nextSeq: number;
+  private liveCount: number;
+  private totalLength = 0;
+
+  constructor(
+    private readonly joined: JoinedUnits,
+    private readonly postings: BigramPostings,
+    units: SearchUnit[],
+    headingEnds: Uint32Array,
+    mapped: Uint8Array,
+    private readonly stored: (unit: SearchUnit, u: number) => StoredUnit,
+    private readonly options: HitSearchOptions,
+  ) {
+    this.units = units;
+    this.headingEnds = headingEnds;
+    this.mapped = mapped;
+    this.nextSeq = units.length;
+    this.liveCount = units.length;
+    units.forEach((unit, u) => {
+      if (this.seqOfId.has(unit.id)) {
+        throw new Error(`Search unit ${JSON.stringify(unit.id)} is already indexed`);
+      }
+      this.seqOfId.set(unit.id, u);
+      this.totalLength += this.lengthOf(u);
+    });
+  }
+
+  get unitCount(): number {
+    return this.liveCount;
+  }
+
+  getUnit(id: string): SearchUnit | undefined {
+    const seq = this.seqOfId.get(id);
+    return seq === undefined ? undefined : this.unitOf(seq);
+  }
+
+  addUnits(units: readonly SearchUnit[]): void {
+    const ids = new Set<string>();
+    for (const unit of units) {
+      if (this.seqOfId.has(unit.id) || ids.has(unit.id)) {
+        throw new Error(`Search unit ${JSON.stringify(unit.id)} is already indexed`);
+      }
+      ids.add(unit.id);
+    }
+    for (const unit of units) {
+      const seq = this.nextSeq++;
+      const prepared = prepareUnit(unit, seq);
+      this.extras.set(seq, prepared);
+      this.seqOfId.set(unit.id, seq);
+      this.totalLength += prepared.normalized.text.length;
+      this.liveCount++;
+    }
+  }
+
+  removeUnits(ids: readonly string[]): void {
+    for (const id of ids) {
+      const seq = this.seqOfId.get(id);
+      if (seq === undefined) continue;
+      this.seqOfId.delete(id);
+      this.totalLength -= this.lengthOf(seq);
+      this.liveCount--;
+      if (seq < this.units.length) this.removed.add(seq);
+      else this.extras.delete(seq);
+    }
+  }
+
+  snippets(result: SearchResult, context?: number) {
+    const unit = this.getUnit(result.unitId);
+    if (!unit) return [];
+    return result.occurrences.map((o) => makeSnippet(unit.text, o.start, o.end, context));
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResults {
+    const parsed = parseQuery(query);
+    const empty: SearchResults = { query: parsed, total: 0, units: 0, results: [] };
+    if (parsed.terms.length === 0) return empty;
+    const terms: TermMatch[] = [];
+    for (const term of parsed.terms) {
+      const match = this.matchTerm(term.text);
+      if (match.seqs.length === 0) return empty;
+      terms.push(match);
+    }
+    const matches = this.combine(terms);
+    let total = 0;
+    const occurrences = new Map<Match, Occurrence[]>();
+    for (const match of matches) {
+      // Unmapped units need no dedupe: two different terms never cover the same range.
+      if (this.isMapped(match.seq)) {
+        const found = this.occurrencesOf(match);
+        occurrences.set(match, found);
+        total += found.length;
+      } else {
+        for (const hits of match.termHits) total += hits.starts.length;
+      }
+    }
+
+    const order = (a: Match, b: Match): number =>
+      this.unitOf(a.seq).order - this.unitOf(b.seq).order || a.seq - b.seq;
+    if (options.order === 'document') matches.sort(order);
+    else matches.sort((a, b) => b.score - a.score || order(a, b));
+    const limit = Math.max(0, options.limit ?? matches.length);
+    const results = matches.slice(0, limit).map((match): SearchResult => {
+      const unit = this.unitOf(match.seq);
+      const found = occurrences.get(match) ?? this.occurrencesOf(match);
+      const first = found[0]!;
+      return {
+        unitId: unit.id,
+        kind: unit.kind,
+        paragraphId: unit.paragraphId,
+        sectionId: unit.sectionId,
+        numberPath: unit.numberPath,
+        score: match.score,
+        order: unit.order,
+        occurrences: found,
+        snippet: makeSnippet(unit.text, first.start, first.end),
+      };
+    });
+    return { query: parsed, total, units: matches.length, results };
+  }
+
+  toData(): ExactIndexData {
+    return {
+      format: EXACT_INDEX_FORMAT,
+      units: this.units.map((unit, u) => this.stored(unit, u)),
+      text: this.joined.text,
+      unitStarts: this.joined.starts,
+      postings: this.postings,
+    };
+  }
+
+  private unitOf(seq: number): SearchUnit {
+    return seq < this.units.length ? this.units[seq]! : this.extras.get(seq)!.unit;
+  }
+
+  private lengthOf(seq: number): number {
+    if (seq >= this.units.length) return this.extras.get(seq)!.normalized.text.length;
+    return this.joined.starts[seq + 1]! - 1 - this.joined.starts[seq]!;
+  }
+
+  private headingEndOf(seq: number): number {
+    return seq < this.units.length ? this.headingEnds[seq]! : this.extras.get(seq)!.headingEnd;
+  }
+
+  private isMapped(seq: number): boolean {
+    return seq < this.units.length
+      ? this.mapped[seq] === 1
+      : this.extras.get(seq)!.normalized.map !== null;
+  }
+
+  /** The unit with its normalised text, as unit-hits wants it; the map is built on demand. */
+  private preparedOf(seq: number): PreparedUnit {
+    const extra = this.extras.get(seq);
+    if (extra) return extra;
+    const unit = this.units[seq]!;
+    let normalized = this.maps.get(seq);
+    if (!normalized) {
+      normalized = this.mapped[seq]
+        ? normalizeForSearch(unit.text)
+        : {
+            text: this.joined.text.slice(
+              this.joined.starts[seq],
+              this.joined.starts[seq]! + this.lengthOf(seq),
+            ),
+            map: null,
+          };
+      if (this.mapped[seq]) this.maps.set(seq, normalized);
+    }
+    return { unit, normalized, headingEnd: this.headingEnds[seq]!, seq };
+  }
+
+  private occurrencesOf(match: Match): Occurrence[] {
+    return toOccurrences(this.preparedOf(match.seq), match.termHits);
+  }
+
+  private matchTerm(term: string): TermMatch {
+    const match: TermMatch = { seqs: [], starts: [], length: term.length };
+    const hits = findTermHits(this.joined, this.postings, term, this.options);
+    for (let i = 0; i < hits.units.length; i++) {
+      const seq = hits.units[i]!;
+      if (this.removed.size > 0 && this.removed.has(seq)) continue;
+      if (match.seqs[match.seqs.length - 1] === seq)
+        match.starts[match.starts.length - 1]!.push(hits.starts[i]!);
+      else {
+        match.seqs.push(seq);
+        match.starts.push([hits.starts[i]!]);
+      }
+    }
+    for (const [seq, prepared] of this.extras) {
+      const starts = findOccurrences(prepared.normalized.text, term);
+      if (starts.length === 0) continue;
+      match.seqs.push(seq);
+      match.starts.push(starts.slice());
+    }
+    return match;
+  }
+
+  private combine(terms: readonly TermMatch[]): Match[] {
+    const unitCount = this.liveCount;
+    const averageLength = this.totalLength / Math.max(unitCount, 1);
+    const idfs = terms.map((t) => idf(unitCount, t.seqs.length));
+    const rarest = terms.reduce((a, b) => (b.seqs.length < a.seqs.length ? b : a));
+    const lookups = terms.map((t) =>
+      t === rarest || terms.length === 1
+        ? null
+        : new Map(t.seqs.map((seq, i) => [seq, t.starts[i]!])),
+    );
+    const matches: Match[] = [];
+    units: for (let i = 0; i < rarest.seqs.length; i++) {
+      const seq = rarest.seqs[i]!;
+      const length = this.lengthOf(seq);
+      const headingEnd = this.headingEndOf(seq);
+      const termHits: TermHits[] = [];
+      let score = 0;
+      for (let k = 0; k < terms.length; k++) {
+        const term = terms[k]!;
+        const starts = term === rarest ? rarest.starts[i] : lookups[k]!.get(seq);
+        if (!starts) continue units;
+        termHits.push({ starts, length: term.length });
+        let weighted = 0;
+        for (const start of starts) weighted += start < headingEnd ? HEADING_BOOST : 1;
+        score += bm25TermScore(idfs[k]!, weighted, length, averageLength);
+      }
+      matches.push({ seq, score, termHits });
+    }
+    return matches;
+  }
+}
+
+/** Indexes units; pass `source` to serialise units that are slices of it as ranges. */
+export function createExactSearchIndex(
+  units: readonly SearchUnit[],
+  options: ExactIndexOptions = {},
+): ExactSearchIndex {
+  const prepared = units.map(prepareUnit).sort(compareDocumentOrder);
+  const joined = joinUnits(prepared.map((p) => p.normalized.text));
+  const postings = buildBigramPostings(joined.text);
+  const headingEnds = Uint32Array.from(prepared, (p) => p.headingEnd);
+  const mapped = Uint8Array.from(prepared, (p) => (p.normalized.map ? 1 : 0));
+  const source = options.source;
+  const stored = (unit: SearchUnit, u: number): StoredUnit => {
+    const { text, ...rest } = unit;
+    const range = source?.rangeOf(unit) ?? null;
+    const inSource =
+      range !== null && source!.text.slice(range[0], range[1]) === text
+        ? { source: range }
+        : { text };
+    return { ...rest, ...inSource, headingEnd: headingEnds[u]!, mapped: mapped[u] === 1 };
+  };
+  return new JoinedSearchIndex(
+    joined,
+    postings,
+    prepared.map((p) => p.unit),
+    headingEnds,
+    mapped,
+    stored,
+    options,
+  );
+}
+
+/**
+ * Loads an index from toData's output, taking range-stored texts from `source`. Throws when
+ * the data is of another format or does not fit together (the caller then rebuilds): sizes,
+ * runs, unit ranges and lengths are all checked, so a damaged cache is never searched.
+ */
+export function loadExactSearchIndex(
+  data: ExactIndexData,
+  source: string | null,
+  options: HitSearchOptions = {},
+): ExactSearchIndex {
+  const fail = (why: string): never => {
+    throw new Error(`Search index cannot be loaded: ${why}`);
+  };
+  if (data?.format !== EXACT_INDEX_FORMAT) fail(`not in format ${EXACT_INDEX_FORMAT}`);
+  if (!Array.isArray(data.units)) fail('no units');
+  const { text, unitStarts, postings } = data;
+  if (data.units.length + 1 !== unitStarts.length) fail('unit count does not match');
+  if (unitStarts[data.units.length] !== text.length) fail('text length does not match');
+  checkBigramPostings(postings, text.length);
+
+  const units: SearchUnit[] = [];
+  const headingEnds = new Uint32Array(data.units.length);
+  const mapped = new Uint8Array(data.units.length);
+  data.units.forEach((stored, u) => {
+    const start = unitStarts[u]!;
+    const length = unitStarts[u + 1]! - 1 - start;
+    if (!(length >= 0) || text.charCodeAt(start + length) !== 0) fail(`unit ${u} has bad bounds`);
+    const { source: range, headingEnd, mapped: isMapped, text: inline, ...rest } = stored;
+    let unitText: string;
+    if (range) {
+      if (
+        source === null ||
+        !(range[0] >= 0 && range[0] <= range[1] && range[1] <= source.length)
+      ) {
+        fail(`unit ${u} is outside the source`);
+      }
+      unitText = source!.slice(range[0], range[1]);
+    } else if (typeof inline === 'string') {
+      unitText = inline;
+    } else {
+      return fail(`unit ${u} has no text`);
+    }
+    // A mapped unit is normalised again (rare, and needed for its map); an unmapped one keeps
+    // its length, which is checked against the joined text.
+    if (isMapped) {
+      if (normalizeForSearch(unitText).text !== text.slice(start, start + length)) {
+        fail(`unit ${u} does not match its text`);
+      }
+    } else if (unitText.length !== length) {
+      fail(`unit ${u} does not match its text`);
+    }
+    headingEnds[u] = headingEnd;
+    mapped[u] = isMapped ? 1 : 0;
+    units.push({ ...rest, text: unitText } as SearchUnit);
+  });
+  const joined: JoinedUnits = { text, starts: unitStarts };
+  const storedCopy = data.units;
+  return new JoinedSearchIndex(
+    joined,
+    postings,
+    units,
+    headingEnds,
+    mapped,
+    (_unit, u) => storedCopy[u]!,
+    options,
+  );
+}
