@@ -16,6 +16,7 @@ export const CHANNEL_NAMES = [
   'getPrintJob',
   'printPages',
   'showInFolder',
+  'searchLibrary',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -14,6 +14,10 @@ import {
   type ExportPdfResult,
   type PrintJob,
 } from '../print/print-options';
+import {
+  librarySearchRequestSchema,
+  type LibrarySearchResponse,
+} from '../search/library-search-contract';
 import { reportIdSchema, settingsPatchSchema, type Settings } from '../settings';
 import { CHANNEL_NAMES, ipcChannel, type ChannelName } from './channels';
 import type { ApiResult } from './errors';
@@ -50,6 +54,8 @@ export const requestSchemas = {
   printPages: printRequestSchema,
   /** Electron only: shows a PDF this session wrote in the file manager. */
   showInFolder: z.object({ path: z.string().min(1).max(4096) }).strict(),
+  /** One query over every report and the user's notes, a page at a time (see its file). */
+  searchLibrary: librarySearchRequestSchema,
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -140,6 +146,7 @@ export interface ApiResponses {
   getPrintJob: PrintJob;
   printPages: { printed: boolean };
   showInFolder: { shown: true };
+  searchLibrary: LibrarySearchResponse;
 }
 
 // Compile-time checks that the channel list and both maps name the same channels.

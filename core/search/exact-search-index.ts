@@ -19,7 +19,7 @@ import { bm25TermScore, HEADING_BOOST, idf } from './bm25';
 import { findOccurrences } from './find-occurrences';
 import { normalizeForSearch, type NormalizedText } from './normalize-for-search';
 import { compareDocumentOrder, prepareUnit, type PreparedUnit } from './prepared-unit';
-import { parseQuery } from './query-parser';
+import { parseQuery, type ParsedQuery } from './query-parser';
 import type { SearchIndex } from './search-index';
 import type { SearchOptions, SearchResult, SearchResults } from './search-results';
 import type { SearchUnit } from './search-unit';
@@ -52,7 +52,28 @@ export interface ExactIndexData {
   postings: BigramPostings;
 }
 
+/** A hit for a list of hits in document order: the unit and [start, end) in its text. */
+export interface UnitHit {
+  unit: SearchUnit;
+  start: number;
+  end: number;
+}
+
+export interface FirstHits {
+  /** Every hit, counted. */
+  total: number;
+  /** Units with a hit. */
+  units: number;
+  /** The first `limit` hits in document order. */
+  hits: UnitHit[];
+}
+
 export interface ExactSearchIndex extends Omit<SearchIndex, 'toJSON'> {
+  /**
+   * Counts every hit and lists the first `limit` in document order, without ranking or
+   * building a result per unit: what a library's result list needs from each report.
+   */
+  firstHits(query: string, limit: number): FirstHits;
   /** The indexed units (not added ones) as typed arrays and plain data. */
   toData(): ExactIndexData;
 }
@@ -163,14 +184,9 @@ class JoinedSearchIndex implements ExactSearchIndex {
   search(query: string, options: SearchOptions = {}): SearchResults {
     const parsed = parseQuery(query);
     const empty: SearchResults = { query: parsed, total: 0, units: 0, results: [] };
-    if (parsed.terms.length === 0) return empty;
-    const terms: TermMatch[] = [];
-    for (const term of parsed.terms) {
-      const match = this.matchTerm(term.text);
-      if (match.seqs.length === 0) return empty;
-      terms.push(match);
-    }
-    const matches = this.combine(terms);
+    const terms = this.matchTerms(parsed);
+    if (!terms) return empty;
+    const matches = this.combine(terms, true);
     let total = 0;
     const occurrences = new Map<Match, Occurrence[]>();
     for (const match of matches) {
@@ -184,10 +200,8 @@ class JoinedSearchIndex implements ExactSearchIndex {
       }
     }
 
-    const order = (a: Match, b: Match): number =>
-      this.unitOf(a.seq).order - this.unitOf(b.seq).order || a.seq - b.seq;
-    if (options.order === 'document') matches.sort(order);
-    else matches.sort((a, b) => b.score - a.score || order(a, b));
+    if (options.order === 'document') this.sortInDocumentOrder(matches);
+    else matches.sort((a, b) => b.score - a.score || this.compareOrder(a, b));
     const limit = Math.max(0, options.limit ?? matches.length);
     const results = matches.slice(0, limit).map((match): SearchResult => {
       const unit = this.unitOf(match.seq);
@@ -208,6 +222,70 @@ class JoinedSearchIndex implements ExactSearchIndex {
     return { query: parsed, total, units: matches.length, results };
   }
 
+  firstHits(query: string, limit: number): FirstHits {
+    const parsed = parseQuery(query);
+    if (parsed.terms.length === 1 && this.extras.size === 0) {
+      return this.firstHitsOfTerm(parsed.terms[0]!.text, limit);
+    }
+    const found: FirstHits = { total: 0, units: 0, hits: [] };
+    const terms = this.matchTerms(parsed);
+    if (!terms) return found;
+    const matches = this.combine(terms, false);
+    this.sortInDocumentOrder(matches);
+    found.units = matches.length;
+    for (const match of matches) {
+      if (found.hits.length < limit || this.isMapped(match.seq)) {
+        const occurrences = this.occurrencesOf(match);
+        found.total += occurrences.length;
+        const unit = this.unitOf(match.seq);
+        for (const o of occurrences) {
+          if (found.hits.length === limit) break;
+          found.hits.push({ unit, start: o.start, end: o.end });
+        }
+      } else {
+        for (const hits of match.termHits) found.total += hits.starts.length;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * firstHits for one term and no added units, straight from the hit list (already in
+   * document order), without grouping it by unit: the common case, and the one with the most
+   * hits. Only a mapped unit's hits are grouped, as unit-hits must merge equal ranges there.
+   */
+  private firstHitsOfTerm(term: string, limit: number): FirstHits {
+    const found: FirstHits = { total: 0, units: 0, hits: [] };
+    const { units, starts } = findTermHits(this.joined, this.postings, term, this.options);
+    const length = term.length;
+    for (let i = 0; i < units.length;) {
+      const seq = units[i]!;
+      let next = i + 1;
+      while (next < units.length && units[next] === seq) next++;
+      if (!this.removed.has(seq)) {
+        found.units++;
+        if (this.mapped[seq] === 1) {
+          const occurrences = toOccurrences(this.preparedOf(seq), [
+            { starts: starts.slice(i, next), length },
+          ]);
+          found.total += occurrences.length;
+          const unit = this.units[seq]!;
+          for (const o of occurrences) {
+            if (found.hits.length < limit) found.hits.push({ unit, start: o.start, end: o.end });
+          }
+        } else {
+          found.total += next - i;
+          const unit = this.units[seq]!;
+          for (let j = i; j < next && found.hits.length < limit; j++) {
+            found.hits.push({ unit, start: starts[j]!, end: starts[j]! + length });
+          }
+        }
+      }
+      i = next;
+    }
+    return found;
+  }
+
   toData(): ExactIndexData {
     return {
       format: EXACT_INDEX_FORMAT,
@@ -216,6 +294,37 @@ class JoinedSearchIndex implements ExactSearchIndex {
       unitStarts: this.joined.starts,
       postings: this.postings,
     };
+  }
+
+  /** Each term's hits, or null when the query has no terms or one occurs nowhere. */
+  private matchTerms(query: string | ParsedQuery): TermMatch[] | null {
+    const parsed = typeof query === 'string' ? parseQuery(query) : query;
+    if (parsed.terms.length === 0) return null;
+    const terms: TermMatch[] = [];
+    for (const term of parsed.terms) {
+      const match = this.matchTerm(term.text);
+      // Every term must occur in the unit: one term found nowhere means no results.
+      if (match.seqs.length === 0) return null;
+      terms.push(match);
+    }
+    return terms;
+  }
+
+  private compareOrder(a: Match, b: Match): number {
+    return this.unitOf(a.seq).order - this.unitOf(b.seq).order || a.seq - b.seq;
+  }
+
+  /**
+   * Indexed units are stored in document order and matched in that order, so only notes
+   * (added later, with orders between the paragraphs') make a sort necessary.
+   */
+  private sortInDocumentOrder(matches: Match[]): void {
+    for (let i = 1; i < matches.length; i++) {
+      if (this.compareOrder(matches[i - 1]!, matches[i]!) > 0) {
+        matches.sort((a, b) => this.compareOrder(a, b));
+        return;
+      }
+    }
   }
 
   private unitOf(seq: number): SearchUnit {
@@ -284,7 +393,8 @@ class JoinedSearchIndex implements ExactSearchIndex {
     return match;
   }
 
-  private combine(terms: readonly TermMatch[]): Match[] {
+  /** The units every term occurs in, with their hits, scored when `score` is set. */
+  private combine(terms: readonly TermMatch[], scored: boolean): Match[] {
     const unitCount = this.liveCount;
     const averageLength = this.totalLength / Math.max(unitCount, 1);
     const idfs = terms.map((t) => idf(unitCount, t.seqs.length));
@@ -306,6 +416,7 @@ class JoinedSearchIndex implements ExactSearchIndex {
         const starts = term === rarest ? rarest.starts[i] : lookups[k]!.get(seq);
         if (!starts) continue units;
         termHits.push({ starts, length: term.length });
+        if (!scored) continue;
         let weighted = 0;
         for (const start of starts) weighted += start < headingEnd ? HEADING_BOOST : 1;
         score += bm25TermScore(idfs[k]!, weighted, length, averageLength);

@@ -7,7 +7,9 @@ import type { ApiHandlers } from '../../core/api/contract';
 import { createAnnotationStore } from './annotation-store';
 import { lockDataFolder } from './data-folder-lock';
 import { createPdfExport, type PdfExport, type PrintHost } from './pdf-export';
+import { buildReportIndex, createLibrarySearch } from './library-search';
 import { createReportLibrary } from './report-library';
+import { createSearchIndexCache } from './search-index-cache';
 import { openSettingsStore } from './settings-store';
 
 export interface HostServicesOptions {
@@ -46,6 +48,17 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     openReport: (reportId) => library.open(reportId),
     loadAnnotations: async (reportId) => (await annotations.list(reportId)).annotations,
     host: options.print,
+  });
+  const librarySearch = createLibrarySearch({
+    listReports: () => library.list(),
+    openReport: (reportId) => library.open(reportId),
+    listAnnotations: async (reportId) => (await annotations.list(reportId)).annotations,
+    // Only the folder's one writer writes the cache; a read-only window still reads it.
+    cache: createSearchIndexCache({
+      dataDir: options.dataDir,
+      build: buildReportIndex,
+      mayWrite: () => lock.held,
+    }),
   });
 
   const handlers: ApiHandlers = {
@@ -87,6 +100,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       pdf.showInFolder(path);
       return { shown: true };
     },
+    searchLibrary: (request) => librarySearch.search(request),
   };
 
   const flush = async () => {

@@ -71,6 +71,7 @@ export const VALID_REQUESTS: { [C in Channel]: ApiRequest<C> } = {
   getPrintJob: { jobId: 'AAAAAAAAAAAAAAAAAAAA' },
   printPages: printRequest,
   showInFolder: { path: '/tmp/报告.pdf' },
+  searchLibrary: { query: '法治', limitPerReport: 5 },
 };
 
 /** A value nested `depth` levels deep, in arrays or objects (or both, alternating). */
