@@ -26,7 +26,9 @@ export const SEARCH_INDEX_FILE_VERSION = 1;
 const MAGIC = Buffer.from('RVSEARCH', 'latin1');
 /** magic, file version, index format, CRC-32, header length. */
 const PREFIX_BYTES = MAGIC.length + 16;
-const CHECKED_FROM = MAGIC.length + 12;
+/** Where the CRC is; it covers everything after it (header length, header, arrays). */
+const CRC_AT = MAGIC.length + 8;
+const HEADER_LENGTH_AT = MAGIC.length + 12;
 const KINDS: readonly SearchUnitKind[] = ['paragraph', 'heading', 'metadata', 'note'];
 /** The paragraph unit id convention of document-units.ts: not stored when it holds. */
 const PARAGRAPH_ID_PREFIX = 'paragraph:';
@@ -118,12 +120,12 @@ export function encodeIndexFile(key: string, extra: unknown, data: ExactIndexDat
   MAGIC.copy(file, 0);
   file.writeUInt32LE(SEARCH_INDEX_FILE_VERSION, MAGIC.length);
   file.writeUInt32LE(data.format, MAGIC.length + 4);
-  file.writeUInt32LE(headerBytes.length, MAGIC.length + 12);
+  file.writeUInt32LE(headerBytes.length, HEADER_LENGTH_AT);
   headerBytes.copy(file, PREFIX_BYTES);
   const base = PREFIX_BYTES + headerBytes.length;
   for (const [name, bytes] of parts) file.set(bytes, base + arrays[name].offset);
   // The CRC covers the header length too, so nothing after the versions goes unchecked.
-  file.writeUInt32LE(crc32(file.subarray(CHECKED_FROM + 4)), CHECKED_FROM);
+  file.writeUInt32LE(crc32(file.subarray(HEADER_LENGTH_AT)), CRC_AT);
   return file;
 }
 
@@ -144,13 +146,13 @@ export function decodeIndexFile(file: Buffer): IndexFileContents {
   if (version !== SEARCH_INDEX_FILE_VERSION || format !== EXACT_INDEX_FORMAT) {
     fail(`is version ${version}/${format}, not ${SEARCH_INDEX_FILE_VERSION}/${EXACT_INDEX_FORMAT}`);
   }
-  const stored = file.readUInt32LE(CHECKED_FROM);
-  if (stored !== crc32(file.subarray(CHECKED_FROM + 4)))
+  const stored = file.readUInt32LE(CRC_AT);
+  if (stored !== crc32(file.subarray(HEADER_LENGTH_AT)))
     fail('fails its checksum (damaged or cut short)');
 
   // Typed arrays need aligned offsets; a file read into a pooled buffer may not be.
   const bytes = file.byteOffset % 8 === 0 ? file : alignedCopy(file);
-  const headerLength = bytes.readUInt32LE(MAGIC.length + 12);
+  const headerLength = bytes.readUInt32LE(HEADER_LENGTH_AT);
   const base = PREFIX_BYTES + headerLength;
   if (base > bytes.length || base % 8 !== 0) fail('has a bad header length');
   const header = JSON.parse(bytes.toString('utf8', PREFIX_BYTES, base)) as FileHeader;
