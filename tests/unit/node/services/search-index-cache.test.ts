@@ -5,10 +5,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  buildReportIndex,
-  type ReportSearchInfo,
-} from '../../../../node/services/library-search';
+import { buildReportIndex, type ReportSearchInfo } from '../../../../node/services/library-search';
 import {
   createSearchIndexCache,
   INDEX_CACHE_FOLDER,
