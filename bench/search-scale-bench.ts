@@ -6,6 +6,7 @@
  * scan, with recall checked hit for hit against that scan. Prints tables; asserts nothing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ReportSummary } from '../core/api/contract';
@@ -24,7 +25,8 @@ import {
   createLibrarySearch,
   type ReportSearchInfo,
 } from '../node/services/library-search';
-import { createSearchIndexCache } from '../node/services/search-index-cache';
+import { writeFileVerified } from '../node/services/safe-write';
+import { createSearchIndexCache, textKey } from '../node/services/search-index-cache';
 import { encodeIndexFile } from '../node/services/search-index-file';
 import { generateReport, generateReports } from './generate-reports';
 import { markdownTable } from './markdown-table';
@@ -38,7 +40,8 @@ const MB = 1_000_000;
 const LIBRARY_REPORTS = 100;
 const LIBRARY_BYTES = 20 * MB;
 
-const fmt = (ms: number): string => (ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
+const fmt = (ms: number): string =>
+  ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0);
 const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
 
 interface Report {
@@ -93,8 +96,17 @@ async function measureBuildAndCache(reports: readonly Report[]): Promise<BuildFi
             },
           })),
       );
-      figures.fileBytes += encodeIndexFile('0', null, index.toData()).length;
-      await cache.load(report.text); // writes the cache file
+      // The cache file, written as the cache writes it (built once: parsing is timed above).
+      const sections = doc.flatSections.map((x) => ({
+        id: x.id,
+        numberPath: x.numberPath,
+        title: x.title,
+      }));
+      const key = textKey(report.text);
+      const file = encodeIndexFile(key, { title: doc.title, sections }, index.toData());
+      figures.fileBytes += file.length;
+      await mkdir(path.dirname(cache.fileFor(key)), { recursive: true });
+      await writeFileVerified(cache.fileFor(key), file);
     }
     // Loading: hash the text, read and check the file, map the arrays (what a cache hit costs).
     for (const report of reports) {
@@ -184,7 +196,11 @@ function joinedScan(units: readonly SearchUnit[]): (query: string) => number {
   return (query) => {
     let count = 0;
     for (const term of parseQuery(query).terms) {
-      for (let at = joined.text.indexOf(term.text); at !== -1; at = joined.text.indexOf(term.text, at + term.text.length)) {
+      for (
+        let at = joined.text.indexOf(term.text);
+        at !== -1;
+        at = joined.text.indexOf(term.text, at + term.text.length)
+      ) {
         count++;
       }
     }
@@ -195,7 +211,10 @@ function joinedScan(units: readonly SearchUnit[]): (query: string) => number {
 async function benchLibrary(): Promise<[string, BuildFigures]> {
   const charsPerReport = Math.round(LIBRARY_BYTES / LIBRARY_REPORTS / BYTES_PER_CHAR);
   const texts = generateReports(seededRandom(10), LIBRARY_REPORTS, charsPerReport);
-  const reports = texts.map((text, i) => ({ id: `report-${String(i).padStart(3, '0')}.txt`, text }));
+  const reports = texts.map((text, i) => ({
+    id: `report-${String(i).padStart(3, '0')}.txt`,
+    text,
+  }));
   const figures = await measureBuildAndCache(reports);
 
   const units = libraryUnits(reports);
@@ -208,7 +227,11 @@ async function benchLibrary(): Promise<[string, BuildFigures]> {
   });
 
   // The service itself, over an in-memory library (no notes): what searchLibrary runs.
-  const summaries: ReportSummary[] = reports.map((r) => ({ id: r.id, title: r.id, size: r.text.length }));
+  const summaries: ReportSummary[] = reports.map((r) => ({
+    id: r.id,
+    title: r.id,
+    size: r.text.length,
+  }));
   const byId = new Map(reports.map((r) => [r.id, r]));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-library-'));
   const service = createLibrarySearch({
@@ -228,13 +251,18 @@ async function benchLibrary(): Promise<[string, BuildFigures]> {
     const keys = new Set(expected.map((h) => `${h.unitId}@${h.start}-${h.end}`));
     const answer = await service.search({ query: q.text, limitPerReport: 1000, maxHits: 1e6 });
     for (const group of answer.groups) {
-      const all = (await service.indexOf(summaries.find((s) => s.id === group.reportId)!)).index.firstHits(q.text, Infinity);
+      const all = (
+        await service.indexOf(summaries.find((s) => s.id === group.reportId)!)
+      ).index.firstHits(q.text, Infinity);
       if (all.total !== group.hitCount) throw new Error(`count differs for ${q.text}`);
-      for (const hit of all.hits) if (keys.has(`${group.reportId}/${hit.unit.id}@${hit.start}-${hit.end}`)) found++;
+      for (const hit of all.hits)
+        if (keys.has(`${group.reportId}/${hit.unit.id}@${hit.start}-${hit.end}`)) found++;
     }
   }
 
-  const serviceTimes = await timeQueriesAsync(queries, (q) => service.search({ query: q, maxHits: 1e6 }));
+  const serviceTimes = await timeQueriesAsync(queries, (q) =>
+    service.search({ query: q, maxHits: 1e6 }),
+  );
   const firstPageTimes = await timeQueriesAsync(queries, (q) => service.search({ query: q }));
   const scan = joinedScan(units);
   const scanTimes = timeQueries(queries, scan);
@@ -251,7 +279,10 @@ async function benchLibrary(): Promise<[string, BuildFigures]> {
   console.log(
     latencyTable(
       [
-        { name: 'searchLibrary, every report (20 hits listed per report, all counted)', times: serviceTimes },
+        {
+          name: 'searchLibrary, every report (20 hits listed per report, all counted)',
+          times: serviceTimes,
+        },
         { name: 'searchLibrary, first page (maxHits 200)', times: firstPageTimes },
         { name: 'tuned scan: indexOf over one joined string (count only)', times: scanTimes },
         { name: 'brute-force scan (every unit, every hit)', times: oracleTimes },
@@ -305,7 +336,11 @@ async function benchSingle(megabytes: number, seed: number): Promise<[string, Bu
       queries,
     ),
   );
-  const two = (times: number[]) => quantile(times.filter((_, i) => queries[i]!.length === 2), 0.95);
+  const two = (times: number[]) =>
+    quantile(
+      times.filter((_, i) => queries[i]!.length === 2),
+      0.95,
+    );
   console.log(
     `\nRecall: ${found} of ${oracleHits} hits. p95 ${(quantile(firstTimes, 0.95) / quantile(oracleTimes, 0.95)).toFixed(2)}× brute force; 2-character queries p95 ${fmt(two(firstTimes))} ms.`,
   );

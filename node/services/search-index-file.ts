@@ -195,29 +195,30 @@ export function decodeIndexFile(file: Buffer): IndexFileContents {
     const value = strings[at];
     return typeof value === 'string' ? value : fail('refers to a missing string');
   };
-  const units: StoredUnit[] = [];
-  for (let u = 0; u < count; u++) {
-    const c = (k: number) => columns[u * COLUMNS + k]!;
-    const kind = KINDS[c(0)] ?? fail('has a unit of unknown kind');
-    const paragraphId = str(c(2));
+  const units: StoredUnit[] = new Array(count);
+  for (let u = 0, at = 0; u < count; u++, at += COLUMNS) {
+    const kind = KINDS[columns[at]!] ?? fail('has a unit of unknown kind');
+    const paragraphId = str(columns[at + 2]!);
+    const idRef = columns[at + 1]!;
     const id =
-      c(1) === -1
+      idRef === -1
         ? PARAGRAPH_ID_PREFIX + (paragraphId ?? fail('has a unit without id'))
-        : str(c(1))!;
-    const unit: StoredUnit = {
+        : (str(idRef) ?? fail('has a unit without id'));
+    const textRef = columns[at + 5]!;
+    // Both optional fields are always set, so every unit object has the same shape.
+    units[u] = {
       id,
       kind,
       order: orders[u]!,
       paragraphId,
-      sectionId: str(c(3)),
-      numberPath: str(c(4)),
-      headingLength: c(8),
-      headingEnd: c(9),
-      mapped: c(10) === 1,
+      sectionId: str(columns[at + 3]!),
+      numberPath: str(columns[at + 4]!),
+      headingLength: columns[at + 8]!,
+      headingEnd: columns[at + 9]!,
+      mapped: columns[at + 10] === 1,
+      text: textRef === -1 ? undefined : (str(textRef) ?? ''),
+      source: textRef === -1 ? [columns[at + 6]!, columns[at + 7]!] : undefined,
     };
-    if (c(5) === -1) unit.source = [c(6), c(7)];
-    else unit.text = str(c(5))!;
-    units.push(unit);
   }
   return {
     key: header.key,
