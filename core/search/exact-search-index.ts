@@ -87,18 +87,26 @@ export interface ExactIndexOptions extends HitSearchOptions {
   source?: { text: string; rangeOf(unit: SearchUnit): [number, number] | null };
 }
 
+/** A unit all terms occur in; `at[k]` is its index in terms[k].seqs. */
 interface Match {
   seq: number;
   score: number;
-  termHits: TermHits[];
+  at: number[];
 }
 
-/** One term's verified hits: unit handles (seq) ascending, with starts per unit. */
+/**
+ * One term's verified hits, flat: unit handles (seq) ascending, and the starts of unit i at
+ * starts[from[i] .. from[i + 1]). Flat because a common term has hundreds of thousands of
+ * hits, and one array per unit cost more than finding them.
+ */
 interface TermMatch {
   seqs: number[];
-  starts: number[][];
+  from: number[];
+  starts: number[];
   length: number;
 }
+
+const hitCount = (term: TermMatch, i: number): number => term.from[i + 1]! - term.from[i]!;
 
 class JoinedSearchIndex implements ExactSearchIndex {
   private readonly units: SearchUnit[];
@@ -198,20 +206,30 @@ class JoinedSearchIndex implements ExactSearchIndex {
     for (const match of matches) {
       // Unmapped units need no dedupe: two different terms never cover the same range.
       if (this.isMapped(match.seq)) {
-        const found = this.occurrencesOf(match);
+        const found = this.occurrencesOf(match, terms);
         occurrences.set(match, found);
         total += found.length;
       } else {
-        for (const hits of match.termHits) total += hits.starts.length;
+        for (let k = 0; k < terms.length; k++) total += hitCount(terms[k]!, match.at[k]!);
       }
     }
 
-    if (options.order === 'document') this.sortInDocumentOrder(matches);
-    else matches.sort((a, b) => b.score - a.score || this.compareOrder(a, b));
     const limit = Math.max(0, options.limit ?? matches.length);
-    const results = matches.slice(0, limit).map((match): SearchResult => {
+    let shown: Match[];
+    if (options.order === 'document') {
+      this.sortInDocumentOrder(matches);
+      shown = matches.slice(0, limit);
+    } else {
+      const ranked = (a: Match, b: Match): number => b.score - a.score || this.compareOrder(a, b);
+      // A results list asks for the best 100 of maybe 100,000 units: select, do not sort all.
+      shown =
+        limit < matches.length / 4
+          ? best(matches, limit, ranked)
+          : matches.sort(ranked).slice(0, limit);
+    }
+    const results = shown.map((match): SearchResult => {
       const unit = this.unitOf(match.seq);
-      const found = occurrences.get(match) ?? this.occurrencesOf(match);
+      const found = occurrences.get(match) ?? this.occurrencesOf(match, terms);
       const first = found[0]!;
       return {
         unitId: unit.id,
@@ -241,7 +259,7 @@ class JoinedSearchIndex implements ExactSearchIndex {
     found.units = matches.length;
     for (const match of matches) {
       if (found.hits.length < limit || this.isMapped(match.seq)) {
-        const occurrences = this.occurrencesOf(match);
+        const occurrences = this.occurrencesOf(match, terms);
         found.total += occurrences.length;
         const unit = this.unitOf(match.seq);
         for (const o of occurrences) {
@@ -249,7 +267,7 @@ class JoinedSearchIndex implements ExactSearchIndex {
           found.hits.push({ unit, start: o.start, end: o.end });
         }
       } else {
-        for (const hits of match.termHits) found.total += hits.starts.length;
+        for (let k = 0; k < terms.length; k++) found.total += hitCount(terms[k]!, match.at[k]!);
       }
     }
     return found;
@@ -373,64 +391,95 @@ class JoinedSearchIndex implements ExactSearchIndex {
     return { unit, normalized, headingEnd: this.headingEnds[seq]!, seq };
   }
 
-  private occurrencesOf(match: Match): Occurrence[] {
-    return toOccurrences(this.preparedOf(match.seq), match.termHits);
+  private occurrencesOf(match: Match, terms: readonly TermMatch[]): Occurrence[] {
+    const termHits: TermHits[] = terms.map((term, k) => {
+      const i = match.at[k]!;
+      return { starts: term.starts.slice(term.from[i], term.from[i + 1]), length: term.length };
+    });
+    return toOccurrences(this.preparedOf(match.seq), termHits);
   }
 
   private matchTerm(term: string): TermMatch {
-    const match: TermMatch = { seqs: [], starts: [], length: term.length };
     const hits = findTermHits(this.joined, this.postings, term, this.options);
+    const match: TermMatch = { seqs: [], from: [], starts: [], length: term.length };
+    const removed = this.removed.size > 0;
+    if (!removed) match.starts = hits.starts;
+    let last = -1;
     for (let i = 0; i < hits.units.length; i++) {
       const seq = hits.units[i]!;
-      if (this.removed.size > 0 && this.removed.has(seq)) continue;
-      if (match.seqs[match.seqs.length - 1] === seq)
-        match.starts[match.starts.length - 1]!.push(hits.starts[i]!);
-      else {
+      if (removed && this.removed.has(seq)) continue;
+      if (seq !== last) {
         match.seqs.push(seq);
-        match.starts.push([hits.starts[i]!]);
+        match.from.push(removed ? match.starts.length : i);
+        last = seq;
       }
+      if (removed) match.starts.push(hits.starts[i]!);
     }
     for (const [seq, prepared] of this.extras) {
       const starts = findOccurrences(prepared.normalized.text, term);
       if (starts.length === 0) continue;
       match.seqs.push(seq);
-      match.starts.push(starts.slice());
+      match.from.push(match.starts.length);
+      for (const start of starts) match.starts.push(start);
     }
+    match.from.push(match.starts.length);
     return match;
   }
 
-  /** The units every term occurs in, with their hits, scored when `score` is set. */
+  /** The units every term occurs in, scored when `scored` is set. */
   private combine(terms: readonly TermMatch[], scored: boolean): Match[] {
     const unitCount = this.liveCount;
     const averageLength = this.totalLength / Math.max(unitCount, 1);
     const idfs = terms.map((t) => idf(unitCount, t.seqs.length));
     const rarest = terms.reduce((a, b) => (b.seqs.length < a.seqs.length ? b : a));
     const lookups = terms.map((t) =>
-      t === rarest || terms.length === 1
-        ? null
-        : new Map(t.seqs.map((seq, i) => [seq, t.starts[i]!])),
+      t === rarest ? null : new Map(t.seqs.map((seq, i) => [seq, i])),
     );
     const matches: Match[] = [];
     units: for (let i = 0; i < rarest.seqs.length; i++) {
       const seq = rarest.seqs[i]!;
-      const length = this.lengthOf(seq);
-      const headingEnd = this.headingEndOf(seq);
-      const termHits: TermHits[] = [];
-      let score = 0;
+      const at: number[] = [];
       for (let k = 0; k < terms.length; k++) {
-        const term = terms[k]!;
-        const starts = term === rarest ? rarest.starts[i] : lookups[k]!.get(seq);
-        if (!starts) continue units;
-        termHits.push({ starts, length: term.length });
-        if (!scored) continue;
-        let weighted = 0;
-        for (const start of starts) weighted += start < headingEnd ? HEADING_BOOST : 1;
-        score += bm25TermScore(idfs[k]!, weighted, length, averageLength);
+        const index = terms[k] === rarest ? i : lookups[k]!.get(seq);
+        if (index === undefined) continue units;
+        at.push(index);
       }
-      matches.push({ seq, score, termHits });
+      let score = 0;
+      if (scored) {
+        const length = this.lengthOf(seq);
+        const headingEnd = this.headingEndOf(seq);
+        for (let k = 0; k < terms.length; k++) {
+          const term = terms[k]!;
+          let weighted = 0;
+          for (let j = term.from[at[k]!]!; j < term.from[at[k]! + 1]!; j++) {
+            weighted += term.starts[j]! < headingEnd ? HEADING_BOOST : 1;
+          }
+          score += bm25TermScore(idfs[k]!, weighted, length, averageLength);
+        }
+      }
+      matches.push({ seq, score, at });
     }
     return matches;
   }
+}
+
+/** The first `count` items in `order`, in that order, by binary insertion into a short list. */
+function best<T>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  if (count <= 0) return top;
+  for (const item of items) {
+    if (top.length === count && order(item, top[count - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order(top[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, item);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 /** Indexes units; pass `source` to serialise units that are slices of it as ranges. */

@@ -111,12 +111,33 @@ describe('exact index on random units', () => {
           const query = words.map((w) => `"${w}"`).join(' ');
           const index = createExactSearchIndex(units);
           expect(hitsOf(index, query)).toEqual(oracleHits(units, query));
-          const ranked = (i: Pick<SearchIndex, 'search'>) =>
-            i.search(query).results.map((r) => [r.unitId, r.score, r.occurrences]);
-          expect(ranked(index)).toEqual(ranked(createSearchIndexFromUnits(units)));
+          const old = createSearchIndexFromUnits(units);
+          // Every result, and the best one or two (chosen without sorting them all).
+          for (const limit of [undefined, 1, 2]) {
+            const ranked = (i: Pick<SearchIndex, 'search'>) =>
+              i.search(query, { limit }).results.map((r) => [r.unitId, r.score, r.occurrences]);
+            expect(ranked(index)).toEqual(ranked(old));
+          }
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('ranks one term as the MiniSearch index does, also when only the best few are asked for', () => {
+    fc.assert(
+      fc.property(
+        unitsArb.chain((units) => fc.tuple(fc.constant(units), queryArb(units))),
+        fc.integer({ min: 0, max: 4 }),
+        ([units, query], limit) => {
+          const ranked = (i: Pick<SearchIndex, 'search'>) =>
+            i.search(query, { limit }).results.map((r) => [r.unitId, r.score]);
+          expect(ranked(createExactSearchIndex(units))).toEqual(
+            ranked(createSearchIndexFromUnits(units)),
+          );
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 
