@@ -76,6 +76,8 @@ export interface ExactSearchIndex extends Omit<SearchIndex, 'toJSON'> {
   firstHits(query: string, limit: number): FirstHits;
   /** The indexed units (not added ones) as typed arrays and plain data. */
   toData(): ExactIndexData;
+  /** Bytes the joined text and the postings take (the bulk of the index in memory). */
+  readonly memoryBytes: number;
 }
 
 export interface ExactIndexOptions extends HitSearchOptions {
@@ -152,6 +154,13 @@ class JoinedSearchIndex implements ExactSearchIndex {
 
   get unitCount(): number {
     return this.liveCount;
+  }
+
+  get memoryBytes(): number {
+    const { positions, keys, offsets } = this.postings;
+    return (
+      this.joined.text.length * 2 + positions.byteLength + keys.byteLength + offsets.byteLength
+    );
   }
 
   getUnit(id: string): SearchUnit | undefined {

@@ -102,12 +102,10 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
     const { text } = await deps.openReport(summary.id);
     const cached = await deps.cache.load(text);
     for (const problem of cached.problems) deps.log?.(`search index of ${summary.id}: ${problem}`);
-    const data = cached.index.toData();
     const entry: MemoryEntry = {
       stamp,
       cached,
-      // The joined text (2 bytes a code unit) and the postings (4 bytes a position).
-      bytes: data.text.length * 6 + data.postings.keys.length * 8,
+      bytes: cached.index.memoryBytes,
       sections: new Map(cached.extra.sections.map((s) => [s.id, s])),
     };
     if (known) used -= known.bytes;

@@ -4,17 +4,25 @@
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../../../../core/annotations/annotation-model';
 import { describeRange } from '../../../../core/annotations/describe-selection';
 import { documentText } from '../../../../core/annotations/document-text';
 import type { ApiResponse } from '../../../../core/api/contract';
 import { dispatch } from '../../../../core/api/dispatch';
-import type { ApiResult } from '../../../../core/api/errors';
+import { ViewerError, type ApiResult } from '../../../../core/api/errors';
 import { parseReport } from '../../../../core/report/parse-report';
 import type { ReportDocument } from '../../../../core/report/report-model';
 import { createHostServices, type HostServices } from '../../../../node/services/host-services';
-import { INDEX_CACHE_FOLDER } from '../../../../node/services/search-index-cache';
+import {
+  buildReportIndex,
+  createLibrarySearch,
+  type ReportSearchInfo,
+} from '../../../../node/services/library-search';
+import {
+  createSearchIndexCache,
+  INDEX_CACHE_FOLDER,
+} from '../../../../node/services/search-index-cache';
 
 const TERM = '数字卷宗';
 
@@ -281,5 +289,59 @@ describe('searchLibrary', () => {
     services = await startServices();
     expect(await search({ query: TERM })).toEqual(before);
     expect(await stamps()).toEqual(written);
+  });
+});
+
+describe('library search memory', () => {
+  const summaries = Object.entries(REPORTS).map(([id, text]) => ({
+    id,
+    title: id,
+    size: text.length,
+  }));
+
+  function librarySearch(memoryBudget?: number, failing: string[] = []) {
+    const cache = createSearchIndexCache<ReportSearchInfo>({ dataDir, build: buildReportIndex });
+    const load = vi.spyOn(cache, 'load');
+    const service = createLibrarySearch({
+      listReports: async () => summaries,
+      openReport: async (id) => {
+        if (failing.includes(id)) {
+          throw new ViewerError('too-large', '这份报告文件太大，无法打开。', 'Too large.', id);
+        }
+        return { id, text: REPORTS[id]! };
+      },
+      listAnnotations: async () => [],
+      cache,
+      memoryBudget,
+    });
+    return { service, load };
+  }
+
+  it('keeps indexes in memory while the listing is unchanged', async () => {
+    const { service, load } = librarySearch();
+    const first = await service.search({ query: TERM });
+    expect(await service.search({ query: TERM })).toEqual(first);
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it('answers the same with a budget that holds one index at a time, reloading from disk', async () => {
+    const { service: roomy } = librarySearch();
+    const { service: tight, load } = librarySearch(1);
+    const expected = await roomy.search({ query: TERM });
+    expect(await tight.search({ query: TERM })).toEqual(expected);
+    expect(await tight.search({ query: TERM })).toEqual(expected);
+    expect(load).toHaveBeenCalledTimes(6);
+    expect((await Promise.all(load.mock.results.map((r) => r.value))).map((c) => c.status)).toEqual(
+      ['loaded', 'loaded', 'loaded', 'loaded', 'loaded', 'loaded'],
+    );
+  });
+
+  it('skips a report it cannot open, saying why, and searches the others', async () => {
+    const { service } = librarySearch(undefined, ['b-city.txt']);
+    const response = await service.search({ query: TERM });
+    expect(response.groups.map((g) => g.reportId)).toEqual(['a-county.txt', 'c-district.txt']);
+    expect(response.skipped).toEqual([
+      { reportId: 'b-city.txt', message: '这份报告文件太大，无法打开。', messageEn: 'Too large.' },
+    ]);
   });
 });
