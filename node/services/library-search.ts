@@ -67,6 +67,11 @@ export interface LibrarySearchDeps {
   cache: SearchIndexCache<ReportSearchInfo>;
   /** Bytes of index kept in memory (text and arrays); default 512 MB. */
   memoryBudget?: number;
+  /**
+   * After a search of the whole library, cache files of texts no longer in it and older than
+   * this are removed (at most once an hour); default 7 days.
+   */
+  pruneAfterMs?: number;
   log?: (message: string) => void;
 }
 
@@ -84,11 +89,16 @@ interface MemoryEntry {
 }
 
 const DEFAULT_MEMORY_BUDGET = 512 * 1024 * 1024;
+const DEFAULT_PRUNE_AFTER_MS = 7 * 24 * 3600_000;
+const PRUNE_INTERVAL_MS = 3600_000;
 
 export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
   const memory = new Map<string, MemoryEntry>();
   const budget = deps.memoryBudget ?? DEFAULT_MEMORY_BUDGET;
   let used = 0;
+  /** The cache key (text hash) last seen for each report, kept when its index is evicted. */
+  const keys = new Map<string, string>();
+  let lastPrune = -Infinity;
 
   async function entryFor(summary: ReportSummary): Promise<MemoryEntry> {
     const stamp = JSON.stringify(summary);
@@ -101,6 +111,7 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
     }
     const { text } = await deps.openReport(summary.id);
     const cached = await deps.cache.load(text);
+    keys.set(summary.id, cached.key);
     for (const problem of cached.problems) deps.log?.(`search index of ${summary.id}: ${problem}`);
     const entry: MemoryEntry = {
       stamp,
@@ -163,7 +174,28 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
         deps.log?.(`library search skipped ${summary.id}: ${errorMessage(err)}`);
       }
     }
+    if (!wanted && response.nextCursor === null && response.skipped.length === 0) {
+      void pruneOutside(listed);
+    }
     return response;
+  }
+
+  /** Removes cache files of texts not in the library, now that every report's key is known. */
+  async function pruneOutside(listed: readonly ReportSummary[]): Promise<void> {
+    if (Date.now() - lastPrune < PRUNE_INTERVAL_MS) return;
+    const current = new Set<string>();
+    for (const summary of listed) {
+      const key = keys.get(summary.id);
+      if (key === undefined) return;
+      current.add(key);
+    }
+    lastPrune = Date.now();
+    try {
+      const removed = await deps.cache.prune(current, deps.pruneAfterMs ?? DEFAULT_PRUNE_AFTER_MS);
+      if (removed.length > 0) deps.log?.(`search index cache: removed ${removed.join(', ')}`);
+    } catch (err) {
+      deps.log?.(`search index cache not pruned: ${errorMessage(err)}`);
+    }
   }
 
   async function searchReport(

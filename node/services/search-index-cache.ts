@@ -48,8 +48,12 @@ export interface SearchIndexCache<Extra> {
   /** The index of this report text: from the cache when it is sound, else built and cached. */
   load(source: string): Promise<CachedIndex<Extra>>;
   fileFor(key: string): string;
-  /** Removes cache files whose key is not in `keep` (reports no longer in the library). */
-  prune(keep: ReadonlySet<string>): Promise<string[]>;
+  /**
+   * Removes cache files whose key is not in `keep` (texts no longer in the library) and that
+   * were last written at least `minAgeMs` ago (another reports folder used with the same data
+   * folder keeps its recent ones). Returns the names removed.
+   */
+  prune(keep: ReadonlySet<string>, minAgeMs?: number): Promise<string[]>;
 }
 
 export function textKey(source: string): string {
@@ -97,7 +101,7 @@ export function createSearchIndexCache<Extra>(
     return { key, ...built, status, problems };
   }
 
-  async function prune(keep: ReadonlySet<string>): Promise<string[]> {
+  async function prune(keep: ReadonlySet<string>, minAgeMs = 0): Promise<string[]> {
     if (!mayWrite()) return [];
     let names: string[];
     try {
@@ -108,7 +112,15 @@ export function createSearchIndexCache<Extra>(
     const removed: string[] = [];
     for (const name of names) {
       if (!name.endsWith(EXTENSION) || keep.has(name.slice(0, -EXTENSION.length))) continue;
-      await fs.remove(path.join(folder, name)).catch(() => undefined);
+      const file = path.join(folder, name);
+      if (minAgeMs > 0) {
+        const age = await fs.lstat(file).then(
+          (s) => Date.now() - s.mtimeMs,
+          () => -1,
+        );
+        if (age < minAgeMs) continue;
+      }
+      await fs.remove(file).catch(() => undefined);
       removed.push(name);
     }
     return removed;

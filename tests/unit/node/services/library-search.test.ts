@@ -299,7 +299,7 @@ describe('library search memory', () => {
     size: text.length,
   }));
 
-  function librarySearch(memoryBudget?: number, failing: string[] = []) {
+  function librarySearch(memoryBudget?: number, failing: string[] = [], pruneAfterMs?: number) {
     const cache = createSearchIndexCache<ReportSearchInfo>({ dataDir, build: buildReportIndex });
     const load = vi.spyOn(cache, 'load');
     const service = createLibrarySearch({
@@ -313,6 +313,7 @@ describe('library search memory', () => {
       listAnnotations: async () => [],
       cache,
       memoryBudget,
+      pruneAfterMs,
     });
     return { service, load };
   }
@@ -343,5 +344,25 @@ describe('library search memory', () => {
     expect(response.skipped).toEqual([
       { reportId: 'b-city.txt', message: '这份报告文件太大，无法打开。', messageEn: 'Too large.' },
     ]);
+  });
+
+  it('removes cache files of texts no longer in the library after searching all of it', async () => {
+    const { service } = librarySearch(undefined, [], 0);
+    const folder = path.join(dataDir, INDEX_CACHE_FOLDER);
+    await service.search({ query: TERM });
+    const current = (await readdir(folder)).sort();
+    expect(current).toHaveLength(3);
+    // A file of a text the library no longer has (an older version of a report).
+    const stale = createSearchIndexCache<ReportSearchInfo>({ dataDir, build: buildReportIndex });
+    const old = await stale.load(`${REPORTS['a-county.txt']!}\n旧版本。`);
+    expect((await readdir(folder)).length).toBe(4);
+    // Pruning runs after a search that covered the whole library, at most once an hour: a new
+    // service (a new run) does it.
+    const { service: next } = librarySearch(undefined, [], 0);
+    await next.search({ query: TERM, reportIds: ['a-county.txt'] });
+    expect((await readdir(folder)).length).toBe(4);
+    await next.search({ query: TERM });
+    await vi.waitFor(async () => expect((await readdir(folder)).sort()).toEqual(current));
+    expect(current).not.toContain(`${old.key}.idx`);
   });
 });
