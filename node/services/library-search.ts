@@ -100,6 +100,9 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
   const keys = new Map<string, string>();
   let lastPrune = -Infinity;
 
+  /** Loads in flight, by report and listing stamp: two searches at once load a report once. */
+  const loading = new Map<string, Promise<MemoryEntry>>();
+
   async function entryFor(summary: ReportSummary): Promise<MemoryEntry> {
     const stamp = JSON.stringify(summary);
     const known = memory.get(summary.id);
@@ -109,6 +112,16 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
       memory.set(summary.id, known);
       return known;
     }
+    const flight = `${summary.id}\n${stamp}`;
+    let pending = loading.get(flight);
+    if (!pending) {
+      pending = load(summary, stamp).finally(() => loading.delete(flight));
+      loading.set(flight, pending);
+    }
+    return pending;
+  }
+
+  async function load(summary: ReportSummary, stamp: string): Promise<MemoryEntry> {
     const { text } = await deps.openReport(summary.id);
     const cached = await deps.cache.load(text);
     keys.set(summary.id, cached.key);
@@ -119,7 +132,8 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
       bytes: cached.index.memoryBytes,
       sections: new Map(cached.extra.sections.map((s) => [s.id, s])),
     };
-    if (known) used -= known.bytes;
+    const replaced = memory.get(summary.id);
+    if (replaced) used -= replaced.bytes;
     memory.delete(summary.id);
     memory.set(summary.id, entry);
     used += entry.bytes;

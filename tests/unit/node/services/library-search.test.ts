@@ -325,6 +325,17 @@ describe('library search memory', () => {
     expect(load).toHaveBeenCalledTimes(3);
   });
 
+  it('loads each report once when two searches run at the same time', async () => {
+    const { service, load } = librarySearch();
+    const [a, b] = await Promise.all([
+      service.search({ query: TERM }),
+      service.search({ query: '执法' }),
+    ]);
+    expect(a.groups).toHaveLength(3);
+    expect(b.groups.map((g) => g.reportId)).toEqual(['a-county.txt']);
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
   it('answers the same with a budget that holds one index at a time, reloading from disk', async () => {
     const { service: roomy } = librarySearch();
     const { service: tight, load } = librarySearch(1);
