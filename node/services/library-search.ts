@@ -228,7 +228,8 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
     if (found.total === 0 && noteHits.length === 0) return null;
     return {
       reportId: summary.id,
-      title: entry.cached.extra.title ?? summary.title,
+      // As the library lists it (a title the user gave the report wins over the parsed one).
+      title: summary.title,
       hitCount: found.total,
       noteHitCount: noteHits.length,
       hits,
