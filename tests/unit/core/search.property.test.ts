@@ -88,7 +88,7 @@ const substringArb = fc
   .filter((s) => s.trim() !== '');
 
 // The planner scans all ~40 units of one report, so the index's lookups are forced here too.
-describe.each([
+const indexes: [string, Pick<SearchIndex, 'search'>][] = [
   ['as planned', createSearchIndex(doc)],
   ['with index lookups forced', createSearchIndex(doc, { costs: { lookup: 0, posting: 0 } })],
   ['with full scans forced', createSearchIndex(doc, { costs: { lookup: Infinity, posting: 0 } })],
@@ -118,73 +118,71 @@ describe.each([
       report,
     ),
   ],
-] as [string, Pick<SearchIndex, 'search'>][])(
-  'search recall and precision on the bundled report, %s',
-  (_, index) => {
-    const indexHits = (query: string) => hitsOf(index, query);
+];
+describe.each(indexes)('search recall and precision on the bundled report, %s', (_, index) => {
+  const indexHits = (query: string) => hitsOf(index, query);
 
-    it('finds exactly the hits of a plain scan for 1,000 random substrings', () => {
-      fc.assert(
-        fc.property(substringArb, (piece) => {
-          if (QUOTES.test(piece)) {
-            // Quotes delimit phrases, so such a piece is several terms: hold it to the oracle.
-            const expected = bruteForceSearch(units, piece).map(key).sort();
-            expect(indexHits(piece)).toEqual(expected);
-            return;
-          }
-          // Quoting keeps a piece with a space one term.
-          const query = /\s/u.test(piece) ? `"${piece}"` : piece;
-          const expected = scanHits(piece);
-          expect(expected.length).toBeGreaterThan(0);
-          expect(indexHits(query)).toEqual(expected);
-        }),
-        { numRuns: 1000 },
-      );
-    });
+  it('finds exactly the hits of a plain scan for 1,000 random substrings', () => {
+    fc.assert(
+      fc.property(substringArb, (piece) => {
+        if (QUOTES.test(piece)) {
+          // Quotes delimit phrases, so such a piece is several terms: hold it to the oracle.
+          const expected = bruteForceSearch(units, piece).map(key).sort();
+          expect(indexHits(piece)).toEqual(expected);
+          return;
+        }
+        // Quoting keeps a piece with a space one term.
+        const query = /\s/u.test(piece) ? `"${piece}"` : piece;
+        const expected = scanHits(piece);
+        expect(expected.length).toBeGreaterThan(0);
+        expect(indexHits(query)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 
-    it('finds the same hits when the query is typed in full width or upper case', () => {
-      const toWide = (c: string): string =>
-        c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c;
-      fc.assert(
-        fc.property(
-          substringArb.filter((s) => !QUOTES.test(s) && !/\s/u.test(s)),
-          fc.boolean(),
-          (piece, upper) => {
-            const typed = [...(upper ? piece.toUpperCase() : piece)].map(toWide).join('');
-            expect(indexHits(typed)).toEqual(scanHits(piece));
-          },
-        ),
-        { numRuns: 300 },
-      );
-    });
+  it('finds the same hits when the query is typed in full width or upper case', () => {
+    const toWide = (c: string): string =>
+      c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c;
+    fc.assert(
+      fc.property(
+        substringArb.filter((s) => !QUOTES.test(s) && !/\s/u.test(s)),
+        fc.boolean(),
+        (piece, upper) => {
+          const typed = [...(upper ? piece.toUpperCase() : piece)].map(toWide).join('');
+          expect(indexHits(typed)).toEqual(scanHits(piece));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 
-    it('agrees with the oracle on several words at once', () => {
-      const wordArb = substringArb.filter((s) => !QUOTES.test(s) && !/\s/u.test(s));
-      fc.assert(
-        fc.property(fc.array(wordArb, { minLength: 2, maxLength: 3 }), (words) => {
-          const query = words.join(' ');
-          expect(indexHits(query)).toEqual(bruteForceSearch(units, query).map(key).sort());
-        }),
-        { numRuns: 300 },
-      );
-    });
+  it('agrees with the oracle on several words at once', () => {
+    const wordArb = substringArb.filter((s) => !QUOTES.test(s) && !/\s/u.test(s));
+    fc.assert(
+      fc.property(fc.array(wordArb, { minLength: 2, maxLength: 3 }), (words) => {
+        const query = words.join(' ');
+        expect(indexHits(query)).toEqual(bruteForceSearch(units, query).map(key).sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
 
-    it('finds nothing for strings that do not occur', () => {
-      const hanOfReport = [...new Set([...report].filter((c) => /\p{Script=Han}/u.test(c)))];
-      const anyHan = fc.integer({ min: 0x4e00, max: 0x9fff }).map((cp) => String.fromCodePoint(cp));
-      const absentArb = fc
-        .array(fc.oneof(fc.constantFrom(...hanOfReport), anyHan, fc.constantFrom('1', '%', 'a')), {
-          minLength: 1,
-          maxLength: 6,
-        })
-        .map((chars) => chars.join(''))
-        .filter((s) => scanHits(s).length === 0);
-      fc.assert(
-        fc.property(absentArb, (query) => {
-          expect(index.search(query)).toMatchObject({ total: 0, units: 0, results: [] });
-        }),
-        { numRuns: 500 },
-      );
-    });
-  },
-);
+  it('finds nothing for strings that do not occur', () => {
+    const hanOfReport = [...new Set([...report].filter((c) => /\p{Script=Han}/u.test(c)))];
+    const anyHan = fc.integer({ min: 0x4e00, max: 0x9fff }).map((cp) => String.fromCodePoint(cp));
+    const absentArb = fc
+      .array(fc.oneof(fc.constantFrom(...hanOfReport), anyHan, fc.constantFrom('1', '%', 'a')), {
+        minLength: 1,
+        maxLength: 6,
+      })
+      .map((chars) => chars.join(''))
+      .filter((s) => scanHits(s).length === 0);
+    fc.assert(
+      fc.property(absentArb, (query) => {
+        expect(index.search(query)).toMatchObject({ total: 0, units: 0, results: [] });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
