@@ -15,7 +15,9 @@
  * scanned; removed indexed units are skipped. Only the indexed units are serialised.
  */
 import { buildBigramPostings, checkBigramPostings, type BigramPostings } from './bigram-postings';
+import type { ReportDocument } from '../report/report-model';
 import { bm25TermScore, HEADING_BOOST, idf } from './bm25';
+import { documentSearchUnits, paragraphUnitId } from './document-units';
 import { findOccurrences } from './find-occurrences';
 import { normalizeForSearch, type NormalizedText } from './normalize-for-search';
 import { compareDocumentOrder, prepareUnit, type PreparedUnit } from './prepared-unit';
@@ -526,6 +528,32 @@ export function createExactSearchIndex(
     stored,
     options,
   );
+}
+
+/**
+ * Indexes a report (its metadata fields, title, headings and paragraphs), as createSearchIndex
+ * does, with the same results. Pass the text it was parsed from to serialise paragraphs as
+ * ranges of it (what the disk cache stores).
+ */
+export function createDocumentExactIndex(
+  doc: ReportDocument,
+  source?: string,
+  options: HitSearchOptions = {},
+): ExactSearchIndex {
+  const ranges = new Map(doc.paragraphs.map((p) => [paragraphUnitId(p.id), p]));
+  return createExactSearchIndex(documentSearchUnits(doc), {
+    ...options,
+    source:
+      source === undefined
+        ? undefined
+        : {
+            text: source,
+            rangeOf: (unit) => {
+              const paragraph = ranges.get(unit.id);
+              return paragraph ? [paragraph.start, paragraph.end] : null;
+            },
+          },
+  });
 }
 
 /**

@@ -27,6 +27,7 @@ export { makeSnippet } from './snippet';
 export type { Snippet } from './snippet';
 export type { Occurrence } from './unit-hits';
 export {
+  createDocumentExactIndex,
   createExactSearchIndex,
   EXACT_INDEX_FORMAT,
   loadExactSearchIndex,

@@ -18,8 +18,7 @@ import type { Annotation } from '../../core/annotations/annotation-model';
 import { parseReport } from '../../core/report/parse-report';
 import {
   createBruteForceSearcher,
-  createExactSearchIndex,
-  documentSearchUnits,
+  createDocumentExactIndex,
   makeSnippet,
   type SearchUnit,
 } from '../../core/search';
@@ -44,13 +43,7 @@ export interface ReportSearchInfo {
 /** Parses a report's text and indexes it; paragraphs are stored as ranges of the text. */
 export function buildReportIndex(source: string): BuiltIndex<ReportSearchInfo> {
   const doc = parseReport(source);
-  const ranges = new Map(doc.paragraphs.map((p) => [`paragraph:${p.id}`, [p.start, p.end]]));
-  const index = createExactSearchIndex(documentSearchUnits(doc), {
-    source: {
-      text: source,
-      rangeOf: (unit) => (ranges.get(unit.id) as [number, number] | undefined) ?? null,
-    },
-  });
+  const index = createDocumentExactIndex(doc, source);
   const sections = doc.flatSections.map((s) => ({
     id: s.id,
     numberPath: s.numberPath,

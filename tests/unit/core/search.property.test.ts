@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../core/report/parse-report';
 import {
   bruteForceSearch,
+  createDocumentExactIndex,
   createExactSearchIndex,
   createSearchIndex,
   documentSearchUnits,
@@ -94,7 +95,7 @@ const indexes: [string, Pick<SearchIndex, 'search'>][] = [
   ['with full scans forced', createSearchIndex(doc, { costs: { lookup: Infinity, posting: 0 } })],
   // The structure for large reports and libraries (exact-search-index.ts), each of its ways of
   // answering a one-character term forced, and after a round trip through its serialised form.
-  ['by bigram postings', createExactSearchIndex(units)],
+  ['by bigram postings', createDocumentExactIndex(doc)],
   [
     'by bigram postings, characters sorted',
     createExactSearchIndex(units, { sortedRunFraction: 2 }),
@@ -105,20 +106,24 @@ const indexes: [string, Pick<SearchIndex, 'search'>][] = [
   ],
   [
     'by bigram postings, loaded from its data',
-    loadExactSearchIndex(
-      createExactSearchIndex(units, {
-        source: {
-          text: report,
-          rangeOf: (unit) => {
-            const p = doc.paragraphs.find((q) => `paragraph:${q.id}` === unit.id);
-            return p ? [p.start, p.end] : null;
-          },
-        },
-      }).toData(),
-      report,
-    ),
+    loadExactSearchIndex(createDocumentExactIndex(doc, report).toData(), report),
   ],
 ];
+describe('the bigram-postings index of a report', () => {
+  it('returns exactly what the MiniSearch index returns: ranking, hits and snippets', () => {
+    const exact = createDocumentExactIndex(doc, report);
+    const old = createSearchIndex(doc);
+    fc.assert(
+      fc.property(substringArb, fc.constantFrom('relevance', 'document'), (piece, order) => {
+        const query = /\s/u.test(piece) ? `"${piece}"` : piece;
+        const options = { order: order as 'relevance' | 'document' };
+        expect(exact.search(query, options)).toEqual(old.search(query, options));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe.each(indexes)('search recall and precision on the bundled report, %s', (_, index) => {
   const indexHits = (query: string) => hitsOf(index, query);
 
