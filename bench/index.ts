@@ -6,9 +6,11 @@ import { runAnnotationsBench } from './annotations-bench';
 import { runFiguresBench } from './figures-bench';
 import { runPdfBench } from './pdf-bench';
 import { runSearchBench } from './search-bench';
+import { runSearchScaleBench } from './search-scale-bench';
 
 console.log(`Node ${process.version}, ${process.platform} ${process.arch}`);
 runSearchBench();
+await runSearchScaleBench();
 await runPdfBench();
 await runAnnotationsBench();
 runFiguresBench();

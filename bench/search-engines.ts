@@ -4,8 +4,10 @@
  */
 import { Charset, Index } from 'flexsearch';
 import MiniSearch from 'minisearch';
+import { encodeIndexFile } from '../node/services/search-index-file';
 import {
   createBruteForceSearcher,
+  createExactSearchIndex,
   createSearchIndexFromUnits,
   type SearchResults,
   type SearchUnit,
@@ -51,6 +53,20 @@ const ours: Engine = {
     return {
       search: (query) => ourAnswer(index.search(query)),
       serializedBytes: () => jsonBytes(index),
+    };
+  },
+};
+
+/** The structure for large reports and libraries (docs/search-at-scale.md). */
+const bigramPostings: Engine = {
+  name: 'bigram postings (exact index)',
+  complete: true,
+  build(units) {
+    const index = createExactSearchIndex(units);
+    return {
+      search: (query) => ourAnswer(index.search(query)),
+      // Units are stored inline here (no report text to point into), as the cache would.
+      serializedBytes: () => encodeIndexFile('', null, index.toData()).length,
     };
   },
 };
@@ -131,6 +147,7 @@ function flexSearch(name: string, options: ConstructorParameters<typeof Index>[0
 export const ENGINES: readonly Engine[] = [
   ours,
   oursTop100,
+  bigramPostings,
   bruteForce,
   miniSearchDefault,
   // Per FlexSearch 0.8's docs: the CJK charset splits text into single characters...

@@ -20,6 +20,7 @@ export const CHANNEL_NAMES = [
   'chooseAndImportReports',
   'renameReport',
   'removeReport',
+  'searchLibrary',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -15,6 +15,10 @@ import {
   type PrintJob,
 } from '../print/print-options';
 import type { ReportFormat, ReportSource } from '../report/report-source';
+import {
+  librarySearchRequestSchema,
+  type LibrarySearchResponse,
+} from '../search/library-search-contract';
 import { reportIdSchema, settingsPatchSchema, type Settings } from '../settings';
 import { CHANNEL_NAMES, ipcChannel, type ChannelName } from './channels';
 import type { ApiError, ApiResult } from './errors';
@@ -86,6 +90,8 @@ export const requestSchemas = {
     .strict(),
   /** Library reports only: the report's files and its annotations are moved aside, not deleted. */
   removeReport: z.object({ reportId: reportIdSchema }).strict(),
+  /** One query over every report and the user's notes, a page at a time (see its file). */
+  searchLibrary: librarySearchRequestSchema,
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -243,6 +249,7 @@ export interface ApiResponses {
   chooseAndImportReports: ChosenReportsImport;
   renameReport: { report: ReportSummary };
   removeReport: RemovedReport;
+  searchLibrary: LibrarySearchResponse;
 }
 
 // Compile-time checks that the channel list and both maps name the same channels.

@@ -26,3 +26,15 @@ export type { SearchUnit, SearchUnitKind } from './search-unit';
 export { makeSnippet } from './snippet';
 export type { Snippet } from './snippet';
 export type { Occurrence } from './unit-hits';
+export {
+  createDocumentExactIndex,
+  createExactSearchIndex,
+  EXACT_INDEX_FORMAT,
+  loadExactSearchIndex,
+} from './exact-search-index';
+export type {
+  ExactIndexData,
+  ExactIndexOptions,
+  ExactSearchIndex,
+  StoredUnit,
+} from './exact-search-index';

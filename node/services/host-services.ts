@@ -7,7 +7,9 @@ import type { ApiHandlers } from '../../core/api/contract';
 import { createAnnotationStores } from './annotation-stores';
 import { lockDataFolder } from './data-folder-lock';
 import { createPdfExport, type PdfExport, type PrintHost } from './pdf-export';
+import { buildReportIndex, createLibrarySearch } from './library-search';
 import { createReportLibrary } from './report-library';
+import { createSearchIndexCache } from './search-index-cache';
 import { openSettingsStore } from './settings-store';
 
 export interface HostServicesOptions {
@@ -58,6 +60,17 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     loadAnnotations: async (reportId) => (await annotations.list(reportId)).annotations,
     host: options.print,
   });
+  const librarySearch = createLibrarySearch({
+    listReports: async () => (await library.list()).reports,
+    openReport: (reportId) => library.open(reportId),
+    listAnnotations: async (reportId) => (await annotations.list(reportId)).annotations,
+    // Only the folder's one writer writes the cache; a read-only window still reads it.
+    cache: createSearchIndexCache({
+      dataDir: options.dataDir,
+      build: buildReportIndex,
+      mayWrite: () => lock.held,
+    }),
+  });
 
   const handlers: ApiHandlers = {
     getAppInfo: async () => ({
@@ -104,6 +117,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       report: await library.rename(reportId, title),
     }),
     removeReport: ({ reportId }) => library.remove(reportId),
+    searchLibrary: (request) => librarySearch.search(request),
   };
 
   const flush = async () => {

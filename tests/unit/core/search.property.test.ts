@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../core/report/parse-report';
 import {
   bruteForceSearch,
+  createDocumentExactIndex,
+  createExactSearchIndex,
   createSearchIndex,
   documentSearchUnits,
+  loadExactSearchIndex,
   normalizeForSearch,
   toOriginalRange,
   type SearchIndex,
@@ -32,7 +35,7 @@ type Hit = { unitId: string; start: number; end: number };
 const key = (h: Hit): string => `${h.unitId}@${h.start}-${h.end}`;
 
 /** Every hit of the index, as sorted keys. */
-const hitsOf = (index: SearchIndex, query: string): string[] =>
+const hitsOf = (index: Pick<SearchIndex, 'search'>, query: string): string[] =>
   index
     .search(query)
     .results.flatMap((r) => r.occurrences.map((o) => key({ unitId: r.unitId, ...o })))
@@ -86,11 +89,42 @@ const substringArb = fc
   .filter((s) => s.trim() !== '');
 
 // The planner scans all ~40 units of one report, so the index's lookups are forced here too.
-describe.each([
+const indexes: [string, Pick<SearchIndex, 'search'>][] = [
   ['as planned', createSearchIndex(doc)],
   ['with index lookups forced', createSearchIndex(doc, { costs: { lookup: 0, posting: 0 } })],
   ['with full scans forced', createSearchIndex(doc, { costs: { lookup: Infinity, posting: 0 } })],
-])('search recall and precision on the bundled report, %s', (_, index) => {
+  // The structure for large reports and libraries (exact-search-index.ts), each of its ways of
+  // answering a one-character term forced, and after a round trip through its serialised form.
+  ['by bigram postings', createDocumentExactIndex(doc)],
+  [
+    'by bigram postings, characters sorted',
+    createExactSearchIndex(units, { sortedRunFraction: 2 }),
+  ],
+  [
+    'by bigram postings, characters scanned',
+    createExactSearchIndex(units, { sortedRunFraction: 0 }),
+  ],
+  [
+    'by bigram postings, loaded from its data',
+    loadExactSearchIndex(createDocumentExactIndex(doc, report).toData(), report),
+  ],
+];
+describe('the bigram-postings index of a report', () => {
+  it('returns exactly what the MiniSearch index returns: ranking, hits and snippets', () => {
+    const exact = createDocumentExactIndex(doc, report);
+    const old = createSearchIndex(doc);
+    fc.assert(
+      fc.property(substringArb, fc.constantFrom('relevance', 'document'), (piece, order) => {
+        const query = /\s/u.test(piece) ? `"${piece}"` : piece;
+        const options = { order: order as 'relevance' | 'document' };
+        expect(exact.search(query, options)).toEqual(old.search(query, options));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe.each(indexes)('search recall and precision on the bundled report, %s', (_, index) => {
   const indexHits = (query: string) => hitsOf(index, query);
 
   it('finds exactly the hits of a plain scan for 1,000 random substrings', () => {

@@ -77,6 +77,7 @@ export const VALID_REQUESTS: { [C in Channel]: ApiRequest<C> } = {
   chooseAndImportReports: {},
   renameReport: { reportId: REPORT_ID, title: '改过的标题' },
   removeReport: { reportId: 'lib-0123456789abcdef' },
+  searchLibrary: { query: '法治', limitPerReport: 5 },
 };
 
 /** A value nested `depth` levels deep, in arrays or objects (or both, alternating). */

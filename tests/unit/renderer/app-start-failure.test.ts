@@ -30,7 +30,7 @@ function fakeHost(): ViewerApi {
     listReports: () =>
       failing.list
         ? Promise.resolve({ ok: false as const, error: GONE })
-        : ok({ reports: REPORTS, initialReportId: 'gone.txt' }),
+        : ok({ reports: REPORTS, initialReportId: 'gone.txt', notices: [] }),
     openReport: ({ reportId }: { reportId: string }) =>
       reportId === 'gone.txt'
         ? Promise.resolve({ ok: false as const, error: GONE })

@@ -1,0 +1,247 @@
+/**
+ * The on-disk form of a report's search index (exact-search-index.ts): one binary file that
+ * loads without parsing the report, normalising or sorting. Typed arrays are stored as raw
+ * little-endian bytes, the joined normalised text as UTF-16LE, and the unit table as columns
+ * (numbers in typed arrays, strings once each in a JSON list), so a 30 MB report's index is a
+ * memory copy and a checksum away, not a 100 MB JSON parse.
+ *
+ *   "RVSEARCH" | u32 file version | u32 index format | u32 CRC-32 of everything after it |
+ *   u32 header bytes | header JSON (space-padded to 8) | each array, 8-byte aligned
+ *
+ * A unit whose text is a slice of the report is stored as that range, so the report's text is
+ * not stored again; the cache is keyed by the report's SHA-256, so the ranges always fit.
+ */
+import { endianness } from 'node:os';
+import { crc32 } from 'node:zlib';
+import {
+  EXACT_INDEX_FORMAT,
+  type ExactIndexData,
+  type SearchUnitKind,
+  type StoredUnit,
+} from '../../core/search';
+
+/** Bump when this layout changes (EXACT_INDEX_FORMAT covers the index's own shape). */
+export const SEARCH_INDEX_FILE_VERSION = 1;
+
+const MAGIC = Buffer.from('RVSEARCH', 'latin1');
+/** magic, file version, index format, CRC-32, header length. */
+const PREFIX_BYTES = MAGIC.length + 16;
+/** Where the CRC is; it covers everything after it (header length, header, arrays). */
+const CRC_AT = MAGIC.length + 8;
+const HEADER_LENGTH_AT = MAGIC.length + 12;
+const KINDS: readonly SearchUnitKind[] = ['paragraph', 'heading', 'metadata', 'note'];
+/** The paragraph unit id convention of document-units.ts: not stored when it holds. */
+const PARAGRAPH_ID_PREFIX = 'paragraph:';
+
+type ArrayName = 'unitStarts' | 'positions' | 'keys' | 'offsets' | 'orders' | 'columns' | 'text';
+
+interface FileHeader {
+  /** SHA-256 of the report text the index was built from. */
+  key: string;
+  /** Whatever the caller stores beside the index (the report's title and sections). */
+  extra: unknown;
+  unitCount: number;
+  /** Every distinct string the unit table uses. */
+  strings: string[];
+  arrays: Record<ArrayName, { offset: number; bytes: number }>;
+}
+
+/**
+ * Per unit, in this order: kind, id (-1: "paragraph:" + paragraphId), paragraphId,
+ * sectionId, numberPath, text (-1: a range of the source), source start, source end,
+ * headingLength, headingEnd, mapped. Strings are indexes into `strings`, -1 for null.
+ */
+const COLUMNS = 11;
+
+export interface IndexFileContents {
+  key: string;
+  extra: unknown;
+  data: ExactIndexData;
+}
+
+export function encodeIndexFile(key: string, extra: unknown, data: ExactIndexData): Buffer {
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const ref = (value: string | null | undefined): number => {
+    if (value === null || value === undefined) return -1;
+    let at = stringIndex.get(value);
+    if (at === undefined) {
+      at = strings.length;
+      strings.push(value);
+      stringIndex.set(value, at);
+    }
+    return at;
+  };
+  const columns = new Int32Array(data.units.length * COLUMNS);
+  const orders = new Float64Array(data.units.length);
+  data.units.forEach((unit, u) => {
+    const derivedId =
+      unit.paragraphId !== null && unit.id === PARAGRAPH_ID_PREFIX + unit.paragraphId;
+    columns.set(
+      [
+        KINDS.indexOf(unit.kind),
+        derivedId ? -1 : ref(unit.id),
+        ref(unit.paragraphId),
+        ref(unit.sectionId),
+        ref(unit.numberPath),
+        unit.source ? -1 : ref(unit.text ?? ''),
+        unit.source?.[0] ?? 0,
+        unit.source?.[1] ?? 0,
+        unit.headingLength,
+        unit.headingEnd,
+        unit.mapped ? 1 : 0,
+      ],
+      u * COLUMNS,
+    );
+    orders[u] = unit.order;
+  });
+  const text = Buffer.from(data.text, 'utf16le');
+  const parts: [ArrayName, Uint8Array][] = [
+    ['orders', bytesOf(orders)],
+    ['unitStarts', bytesOf(data.unitStarts)],
+    ['positions', bytesOf(data.postings.positions)],
+    ['keys', bytesOf(data.postings.keys)],
+    ['offsets', bytesOf(data.postings.offsets)],
+    ['columns', bytesOf(columns)],
+    ['text', text],
+  ];
+  const arrays = {} as FileHeader['arrays'];
+  let offset = 0;
+  for (const [name, bytes] of parts) {
+    arrays[name] = { offset, bytes: bytes.length };
+    offset = align8(offset + bytes.length);
+  }
+  const header: FileHeader = { key, extra, unitCount: data.units.length, strings, arrays };
+  let headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const padded = align8(PREFIX_BYTES + headerBytes.length) - PREFIX_BYTES;
+  headerBytes = Buffer.concat([headerBytes, Buffer.alloc(padded - headerBytes.length, 0x20)]);
+
+  const file = Buffer.alloc(PREFIX_BYTES + headerBytes.length + offset);
+  MAGIC.copy(file, 0);
+  file.writeUInt32LE(SEARCH_INDEX_FILE_VERSION, MAGIC.length);
+  file.writeUInt32LE(data.format, MAGIC.length + 4);
+  file.writeUInt32LE(headerBytes.length, HEADER_LENGTH_AT);
+  headerBytes.copy(file, PREFIX_BYTES);
+  const base = PREFIX_BYTES + headerBytes.length;
+  for (const [name, bytes] of parts) file.set(bytes, base + arrays[name].offset);
+  // The CRC covers the header length too, so nothing after the versions goes unchecked.
+  file.writeUInt32LE(crc32(file.subarray(HEADER_LENGTH_AT)), CRC_AT);
+  return file;
+}
+
+/**
+ * Reads an index file. Throws (saying why) when it is not one, is of another version, fails
+ * its checksum or does not fit together; it never returns data it could not check.
+ */
+export function decodeIndexFile(file: Buffer): IndexFileContents {
+  const fail = (why: string): never => {
+    throw new Error(`search index file ${why}`);
+  };
+  if (endianness() !== 'LE') fail('is not used on a big-endian machine');
+  if (file.length < PREFIX_BYTES || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
+    fail('is not a search index file');
+  }
+  const version = file.readUInt32LE(MAGIC.length);
+  const format = file.readUInt32LE(MAGIC.length + 4);
+  if (version !== SEARCH_INDEX_FILE_VERSION || format !== EXACT_INDEX_FORMAT) {
+    fail(`is version ${version}/${format}, not ${SEARCH_INDEX_FILE_VERSION}/${EXACT_INDEX_FORMAT}`);
+  }
+  const stored = file.readUInt32LE(CRC_AT);
+  if (stored !== crc32(file.subarray(HEADER_LENGTH_AT)))
+    fail('fails its checksum (damaged or cut short)');
+
+  // Typed arrays need aligned offsets; a file read into a pooled buffer may not be.
+  const bytes = file.byteOffset % 8 === 0 ? file : alignedCopy(file);
+  const headerLength = bytes.readUInt32LE(HEADER_LENGTH_AT);
+  const base = PREFIX_BYTES + headerLength;
+  if (base > bytes.length || base % 8 !== 0) fail('has a bad header length');
+  const header = JSON.parse(bytes.toString('utf8', PREFIX_BYTES, base)) as FileHeader;
+  const view = <T>(
+    name: ArrayName,
+    make: (b: ArrayBuffer, at: number, n: number) => T,
+    size: number,
+  ): T => {
+    const slot = header.arrays?.[name];
+    if (
+      !slot ||
+      slot.offset % 8 !== 0 ||
+      slot.bytes % size !== 0 ||
+      base + slot.offset + slot.bytes > bytes.length
+    ) {
+      return fail(`has a bad ${name} array`);
+    }
+    return make(
+      bytes.buffer as ArrayBuffer,
+      bytes.byteOffset + base + slot.offset,
+      slot.bytes / size,
+    );
+  };
+  const u32 = (name: ArrayName) => view(name, (b, at, n) => new Uint32Array(b, at, n), 4);
+  const columns = view('columns', (b, at, n) => new Int32Array(b, at, n), 4);
+  const orders = view('orders', (b, at, n) => new Float64Array(b, at, n), 8);
+  const textSlot = header.arrays.text;
+  const text = bytes.toString(
+    'utf16le',
+    base + textSlot.offset,
+    base + textSlot.offset + textSlot.bytes,
+  );
+  const count = header.unitCount;
+  if (!Number.isInteger(count) || columns.length !== count * COLUMNS || orders.length !== count) {
+    fail('has a bad unit table');
+  }
+  const strings = header.strings;
+  const str = (at: number): string | null => {
+    if (at === -1) return null;
+    const value = strings[at];
+    return typeof value === 'string' ? value : fail('refers to a missing string');
+  };
+  const units: StoredUnit[] = new Array(count);
+  for (let u = 0, at = 0; u < count; u++, at += COLUMNS) {
+    const kind = KINDS[columns[at]!] ?? fail('has a unit of unknown kind');
+    const paragraphId = str(columns[at + 2]!);
+    const idRef = columns[at + 1]!;
+    const id =
+      idRef === -1
+        ? PARAGRAPH_ID_PREFIX + (paragraphId ?? fail('has a unit without id'))
+        : (str(idRef) ?? fail('has a unit without id'));
+    const textRef = columns[at + 5]!;
+    // Both optional fields are always set, so every unit object has the same shape.
+    units[u] = {
+      id,
+      kind,
+      order: orders[u]!,
+      paragraphId,
+      sectionId: str(columns[at + 3]!),
+      numberPath: str(columns[at + 4]!),
+      headingLength: columns[at + 8]!,
+      headingEnd: columns[at + 9]!,
+      mapped: columns[at + 10] === 1,
+      text: textRef === -1 ? undefined : (str(textRef) ?? ''),
+      source: textRef === -1 ? [columns[at + 6]!, columns[at + 7]!] : undefined,
+    };
+  }
+  return {
+    key: header.key,
+    extra: header.extra,
+    data: {
+      format,
+      units,
+      text,
+      unitStarts: u32('unitStarts'),
+      postings: { positions: u32('positions'), keys: u32('keys'), offsets: u32('offsets') },
+    },
+  };
+}
+
+function bytesOf(array: Uint32Array | Int32Array | Float64Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+function align8(n: number): number {
+  return (n + 7) & ~7;
+}
+
+function alignedCopy(file: Buffer): Buffer {
+  const copy = new Uint8Array(file);
+  return Buffer.from(copy.buffer, 0, copy.length);
+}
