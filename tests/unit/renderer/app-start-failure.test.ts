@@ -72,7 +72,7 @@ it('offers the report list when the remembered report cannot be opened', async (
   expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '返回报告列表' }));
   expect(screen.queryByRole('alert')).toBeNull();
-  fireEvent.click(await screen.findByRole('button', { name: /另一份报告/ }));
+  fireEvent.click(await screen.findByRole('button', { name: /^另一份报告/ }));
   expect(await screen.findByRole('main', { name: '另一份报告' })).toBeTruthy();
 });
 
