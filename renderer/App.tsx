@@ -12,7 +12,9 @@ import { callHost } from './api/host-api';
 import { NoticeBar, type Notice } from './components/NoticeBar';
 import { ReaderScreen } from './components/ReaderScreen';
 import { ModalDialog } from './components/ModalDialog';
+import { LibrarySearch } from './library/LibrarySearch';
 import { LibraryView } from './library/LibraryView';
+import type { GoToTarget } from './shell/reader-context';
 import { useReportImport } from './library/useReportImport';
 import { errorOf, useHostSettings } from './hooks/useHostSettings';
 import { useThemeAttribute } from './hooks/useThemeAttribute';
@@ -20,6 +22,8 @@ import { I18nContext, translator } from './i18n';
 
 interface OpenReport {
   id: string;
+  /** Where to go once it is on screen (a hit of 搜索全部报告). */
+  at?: GoToTarget;
   /** The title to show: the user's own if they renamed the report, else the document's. */
   title: string;
   source: ReportSource;
@@ -38,6 +42,8 @@ export function App() {
   // No report open: the library is the start screen. While reading: 报告库 as a dialog.
   const [picking, setPicking] = useState(false);
   const [libraryOpen, setLibraryOpen] = useState(false);
+  // The library was opened to search every report (Ctrl+Shift+F): the search box has focus.
+  const [searchFirst, setSearchFirst] = useState(false);
   const [dragging, setDragging] = useState(false);
   // A start-up failure; `listed` when the report list did load, so the user can go back to it.
   const [fatal, setFatal] = useState<{ error: ApiError; listed: boolean } | null>(null);
@@ -71,11 +77,12 @@ export function App() {
   }, [settings.language]);
 
   const openReport = useCallback(
-    async (id: string) => {
+    async (id: string, at?: GoToTarget) => {
       const opened = await callHost('openReport', { reportId: id });
       // The only way from a report's text to its document: loadReportDocument.
       setReport({
         id,
+        ...(at ? { at } : {}),
         title: opened.title,
         source: opened.source,
         doc: loadReportDocument(opened.source),
@@ -121,8 +128,8 @@ export function App() {
   }, [title, i18n]);
 
   const pick = useCallback(
-    (id: string) => {
-      openReport(id).catch((err: unknown) => onError(errorOf(err)));
+    (id: string, at?: GoToTarget) => {
+      openReport(id, at).catch((err: unknown) => onError(errorOf(err)));
     },
     [onError, openReport],
   );
@@ -236,6 +243,7 @@ export function App() {
       onImport={chooseImport}
       onRename={rename}
       onRemove={remove}
+      search={<LibrarySearch onOpen={pick} onError={onError} autoFocus={searchFirst} />}
     />
   );
 
@@ -271,16 +279,19 @@ export function App() {
   } else if (report) {
     body = (
       <ReaderScreen
-        key={report.id}
+        key={`${report.id}|${report.at ? JSON.stringify(report.at) : ''}`}
         reportId={report.id}
         source={report.source}
         doc={report.doc}
         settings={settings}
         updateSettings={update}
         reports={listing?.reports ?? []}
-        onAppCommand={(command) =>
-          command === 'importReport' ? chooseImport() : setLibraryOpen(true)
-        }
+        initialTarget={report.at}
+        onAppCommand={(command) => {
+          if (command === 'importReport') return chooseImport();
+          setSearchFirst(command === 'findInLibrary');
+          setLibraryOpen(true);
+        }}
         openReport={pick}
         onError={onError}
         onNotice={onNotice}

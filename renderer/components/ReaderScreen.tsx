@@ -3,7 +3,7 @@
  * commands they answer, and the layout that places the registered panels. Features live in their
  * own folders; this file only connects them.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportSummary } from '../../core/api/contract';
 import type { ApiError } from '../../core/api/errors';
 import type { Command } from '../../core/commands';
@@ -61,7 +61,7 @@ export interface ReaderScreenProps {
   /** Where to go once the report is on screen (a library search result). */
   initialTarget?: GoToTarget;
   /** Commands that leave this report: the library, importing, opening another report. */
-  onAppCommand: (command: 'showLibrary' | 'importReport') => void;
+  onAppCommand: (command: 'showLibrary' | 'importReport' | 'findInLibrary') => void;
   openReport: (reportId: string, at?: GoToTarget) => void;
   onError: (error: ApiError) => void;
   onNotice: (notice: { message: string; messageEn: string }) => void;
@@ -209,8 +209,18 @@ export function ReaderScreen(props: ReaderScreenProps) {
     previousChange: () => stepChange(-1),
     showLibrary: () => props.onAppCommand('showLibrary'),
     importReport: () => props.onAppCommand('importReport'),
+    findInLibrary: () => props.onAppCommand('findInLibrary'),
   };
   useCommands(handlers);
+
+  // Opened at a place (a hit of 搜索全部报告): go there once the text is laid out.
+  const initialTarget = useRef(props.initialTarget);
+  useEffect(() => {
+    const target = initialTarget.current;
+    if (!target) return;
+    const frame = requestAnimationFrame(() => goTo(target));
+    return () => cancelAnimationFrame(frame);
+  }, [goTo]);
   const run = (command: Command) => handlers[command]?.();
 
   return (

@@ -31,6 +31,7 @@ export function LibraryView({
   onImport,
   onRename,
   onRemove,
+  search,
 }: {
   reports: ReportSummary[];
   currentId: string | null;
@@ -39,6 +40,8 @@ export function LibraryView({
   onImport: () => void;
   onRename: (id: string, title: string) => Promise<boolean>;
   onRemove: (id: string) => Promise<void>;
+  /** 搜索全部报告, shown above the list. */
+  search?: React.ReactNode;
 }) {
   const { t } = useI18n();
   const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
@@ -51,6 +54,7 @@ export function LibraryView({
         </button>
         <span className="library-hint">{t('libraryDropHint')}</span>
       </div>
+      {search}
       {busy !== null ? (
         <p role="status" className="library-busy">
           {busy ? t('importingFile', { name: busy }) : t('importingFiles')}

@@ -161,6 +161,29 @@ describe.skipIf(!chromiumPath())('the report library (E2E in Chromium)', () => {
     expect((await callHostApi(host, 'listReports', {})).reports.length).toBe(before);
   });
 
+  test('搜索全部报告 finds a phrase in every report, imported ones too, and opens one at the hit', async () => {
+    await page.getByRole('button', { name: '报告库' }).click();
+    const dialog = page.getByRole('dialog', { name: '报告库' });
+    const box = dialog.getByRole('searchbox', { name: '搜索全部报告' });
+    await box.fill('馆藏纸质档案数字化');
+    const results = dialog.getByRole('region', { name: '全部报告的搜索结果' });
+    // The GB18030 text, the Word file, the imported PDF and the dropped .doc: one group each.
+    await expect.poll(() => results.getByRole('heading').count()).toBe(4);
+    expect(await results.innerText()).toMatch(/共找到 \d+ 处，分布在 4 份报告中/);
+    await box.fill('行政复议');
+    await expect.poll(() => results.getByRole('heading').count()).toBe(1);
+    await results.getByRole('listitem').first().getByRole('button').click();
+    await page.getByRole('main', { name: '南京市江宁区2023年度法治政府建设工作报告' }).waitFor();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const highlight = CSS.highlights.get('go-to-target');
+          return highlight ? ([...highlight] as Range[]).map((r) => r.toString()).join('') : '';
+        }),
+      )
+      .toBe('行政复议');
+  });
+
   test('renames a report, and removes an imported one with its annotations set aside', async () => {
     const listed = await callHostApi(host, 'listReports', {});
     const pdf = listed.reports.find((r) => r.format === 'pdf')!;
