@@ -2,7 +2,8 @@
  * Takes the README's screenshots through the browser host: `npx tsx scripts/screenshots.ts`.
  * Writes docs/screenshots/*.png.
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   launchBrowser,
@@ -69,9 +70,94 @@ try {
   await page.locator('.annotation-card').last().click();
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(outDir, 'annotations.png') });
+
+  // 关键数据 on the bundled report, a figure jumped to.
+  await page.getByRole('button', { name: /^批注/ }).click();
+  await page.getByRole('button', { name: /^关键数据/ }).click();
+  const figures = page.getByRole('region', { name: '关键数据' });
+  await figures.getByRole('button', { name: '419件' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, 'figures.png') });
   await context.close();
 } finally {
   await browser.close();
   await host.stop();
+}
+
+// Imported reports (our own fixtures: Word, PDF, a saved web page) and the library, then a
+// comparison of two editions.
+const reportsDir = mkdtempSync(path.join(tmpdir(), 'screenshot-reports-'));
+const fixtures = path.join(projectRoot, 'tests/fixtures');
+copyFileSync(
+  path.join(projectRoot, 'resources/reports/jiangning-2023-rule-of-law-government-report.txt'),
+  path.join(reportsDir, 'jiangning-2023-rule-of-law-government-report.txt'),
+);
+copyFileSync(
+  path.join(fixtures, 'import/report.docx'),
+  path.join(reportsDir, '青山县档案工作报告.docx'),
+);
+copyFileSync(
+  path.join(fixtures, 'import/report.pdf'),
+  path.join(reportsDir, '青山县档案工作报告.pdf'),
+);
+copyFileSync(
+  path.join(fixtures, 'import/saved-page-gbk.html'),
+  path.join(reportsDir, '青山县档案馆通知.html'),
+);
+for (const name of ['edition-2023.txt', 'edition-2024.txt']) {
+  copyFileSync(path.join(fixtures, 'compare', name), path.join(reportsDir, name));
+}
+const libraryHost = await startHost({ reportsDir });
+const browser2 = await launchBrowser();
+try {
+  const context = await browser2.newContext({
+    viewport: { width: 1400, height: 860 },
+    colorScheme: 'light',
+  });
+  const page = await context.newPage();
+  await page.goto(libraryHost.url);
+  const library = page.getByRole('main', { name: '报告库' });
+  await library.waitFor();
+  await page.screenshot({ path: path.join(outDir, 'library.png') });
+  let first = true;
+  for (const [file, shot] of [
+    ['青山县档案工作报告.docx', 'import-docx.png'],
+    ['青山县档案工作报告.pdf', 'import-pdf.png'],
+    ['青山县档案馆通知.html', 'import-html.png'],
+  ] as const) {
+    // The start screen is the library; later it opens from the toolbar as a dialog.
+    if (!first) await page.getByRole('button', { name: '报告库' }).click();
+    const scope = first ? library : page.getByRole('dialog', { name: '报告库' });
+    first = false;
+    await scope
+      .getByRole('row', { name: new RegExp(file) })
+      .getByRole('button')
+      .first()
+      .click();
+    await page.getByRole('tree', { name: '目录' }).waitFor();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(outDir, shot) });
+  }
+  // A comparison: the 2024 edition against 2023.
+  await page.getByRole('button', { name: '报告库' }).click();
+  await page
+    .getByRole('dialog', { name: '报告库' })
+    .getByRole('row', { name: /edition-2024/ })
+    .getByRole('button')
+    .first()
+    .click();
+  await page.getByRole('button', { name: '对照', exact: true }).click();
+  const choose = page.getByRole('dialog', { name: '选择对照的报告' });
+  await choose.getByRole('radio', { name: /2023/ }).first().check();
+  await choose.getByRole('button', { name: '开始对照' }).click();
+  await page.getByRole('region', { name: '对照结果' }).getByRole('listitem').first().waitFor();
+  await page.keyboard.press('F7');
+  await page.keyboard.press('F7');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, 'compare.png') });
+  await context.close();
+} finally {
+  await browser2.close();
+  await libraryHost.stop();
 }
 console.log(`Screenshots written to ${outDir}`);

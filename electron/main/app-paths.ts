@@ -12,6 +12,11 @@ export interface AppPaths {
   preloadPath: string;
   /** The bundled report texts. */
   reportsDir: string;
+  /**
+   * pdf.js's data files (cmaps/, standard_fonts/, wasm/, iccs/) when packaged (copied beside the
+   * asar, see electron-builder.yml); null in development, where they are read from node_modules.
+   */
+  pdfjsAssetsDir: string | null;
 }
 
 export interface AppPathsInput {
@@ -30,5 +35,6 @@ export function resolveAppPaths({ mainDir, isPackaged, resourcesPath }: AppPaths
     reportsDir: isPackaged
       ? path.join(resourcesPath, 'reports')
       : path.join(projectRoot, 'resources', 'reports'),
+    pdfjsAssetsDir: isPackaged ? path.join(resourcesPath, 'pdfjs') : null,
   };
 }

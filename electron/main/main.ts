@@ -20,6 +20,7 @@ import {
   session,
   shell,
 } from 'electron';
+import { setPdfjsAssetRoot } from '../../node/importers/pdf-importer';
 import { createHostServices } from '../../node/services/host-services';
 import { APP_START_URL } from './app-origin';
 import { installAppMenu } from './app-menu';
@@ -46,6 +47,7 @@ const paths = resolveAppPaths({
   isPackaged: app.isPackaged,
   resourcesPath: process.resourcesPath,
 });
+if (paths.pdfjsAssetsDir) setPdfjsAssetRoot(paths.pdfjsAssetsDir);
 let mainWindow: BrowserWindow | null = null;
 
 if (claimSingleInstance(app, () => mainWindow)) {

@@ -102,6 +102,7 @@ describe('electron-builder.yml', () => {
       expect.arrayContaining([
         expect.objectContaining({ from: 'resources/reports', to: 'reports' }),
         expect.objectContaining({ from: 'resources/licenses', to: 'licenses' }),
+        expect.objectContaining({ from: 'node_modules/pdfjs-dist/cmaps', to: 'pdfjs/cmaps' }),
       ]),
     );
     for (const { from } of config.extraResources) {

@@ -14,6 +14,8 @@ describe('resolveAppPaths', () => {
   it('reads reports from the project in development', () => {
     const paths = resolveAppPaths({ mainDir, isPackaged: false, resourcesPath: '/unused' });
     expect(paths.reportsDir).toBe(path.join('/opt', 'viewer', 'resources', 'reports'));
+    // pdf.js finds its data in node_modules.
+    expect(paths.pdfjsAssetsDir).toBeNull();
   });
 
   it('reads reports from the resources folder when packaged, the rest from the asar', () => {
@@ -24,6 +26,7 @@ describe('resolveAppPaths', () => {
       resourcesPath: path.join('/opt', 'App', 'resources'),
     });
     expect(paths.reportsDir).toBe(path.join('/opt', 'App', 'resources', 'reports'));
+    expect(paths.pdfjsAssetsDir).toBe(path.join('/opt', 'App', 'resources', 'pdfjs'));
     expect(paths.rendererDir).toBe(
       path.join('/opt', 'App', 'resources', 'app.asar', 'dist', 'renderer'),
     );
