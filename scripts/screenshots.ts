@@ -52,6 +52,9 @@ try {
 
   const select = (paragraphId: string, start: number, end: number) =>
     selectInParagraph(page, paragraphId, start, end);
+  await page
+    .locator('[data-pid="s1-2-6-p0"]')
+    .evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await select('s1-2-6-p0', 20, 60);
   await page
     .getByRole('toolbar', { name: '选中文字' })

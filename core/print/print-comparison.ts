@@ -4,7 +4,13 @@
  * listed compactly at the end, where a moved or renumbered section was, and signed numbers.
  */
 import { CHANGE_KINDS } from '../compare/compare-reports';
-import type { Change, ChangeKind, Comparison, SectionRef } from '../compare/comparison-model';
+import type {
+  FigureChange,
+  Change,
+  ChangeKind,
+  Comparison,
+  SectionRef,
+} from '../compare/comparison-model';
 import { formatNumber } from '../figures/format-figure';
 
 /** The kinds that occur, in the fixed order of CHANGE_KINDS, with how many of each. */
@@ -45,6 +51,23 @@ export function sectionPlaces(
     (s) => s.new?.id === change.newSectionId && s.old?.id === change.oldSectionId,
   );
   return alignment?.old && alignment.new ? { old: alignment.old, new: alignment.new } : null;
+}
+
+/**
+ * How a changed figure is told: the difference in its unit (for a percentage, in points:
+ * `pointsWord` is 个百分点 / " points") and the relative change, rounded to one decimal.
+ */
+export function figureChangeParts(
+  change: Pick<FigureChange, 'delta' | 'unit' | 'percentChange'>,
+  pointsWord: string,
+): { delta: string; percent: string | null } {
+  return {
+    delta: signedNumber(change.delta) + (change.unit === '%' ? pointsWord : change.unit),
+    percent:
+      change.percentChange === null
+        ? null
+        : `${signedNumber(Number(change.percentChange.toFixed(1)))}%`,
+  };
 }
 
 /** "+36", "−1.3", "±0": a difference as a signed number (U+2212 minus, as in print). */

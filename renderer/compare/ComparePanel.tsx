@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { changeKindLabel, comparisonToMarkdown, type Change } from '../../core/compare';
-import { formatNumber } from '../../core/figures';
+import { figureChangeParts } from '../../core/print/print-comparison';
 import { DEFAULT_PRINT_OPTIONS } from '../../core/print/print-options';
 import { bilingual } from '../../core/i18n/messages';
 import { downloadText } from '../annotations/download-text';
@@ -163,10 +163,14 @@ export function ComparePanel() {
               <div className="compare-figures">
                 {change.figureChanges.map((f, i) => (
                   <p key={i}>
-                    {f.subject || f.unit}: {f.old.raw} → {f.new.raw}
-                    {f.percentChange !== null
-                      ? ` (${f.delta > 0 ? '+' : ''}${formatNumber(f.percentChange)}%)`
-                      : ''}
+                    {f.subject || f.unit}: {f.old.raw} → {f.new.raw} (
+                    {[
+                      figureChangeParts(f, t('printComparePoints')).delta,
+                      figureChangeParts(f, t('printComparePoints')).percent,
+                    ]
+                      .filter(Boolean)
+                      .join('，')}
+                    )
                   </p>
                 ))}
               </div>

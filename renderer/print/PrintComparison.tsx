@@ -16,7 +16,7 @@ import {
   changeCounts,
   sectionPlaces,
   sectionRefLabel,
-  signedNumber,
+  figureChangeParts,
   splitCosmetic,
 } from '../../core/print/print-comparison';
 import type { PrintOptions } from '../../core/print/print-options';
@@ -150,14 +150,9 @@ function FigureChanges({ changes }: { changes: readonly FigureChange[] }) {
               <td>{change.subject}</td>
               <td className="number">{formatFigureValue(change.old) + change.old.unit}</td>
               <td className="number">{formatFigureValue(change.new) + change.new.unit}</td>
+              <td className="number">{figureChangeParts(change, t('printComparePoints')).delta}</td>
               <td className="number">
-                {signedNumber(change.delta) +
-                  (change.unit === '%' ? t('printComparePoints') : change.unit)}
-              </td>
-              <td className="number">
-                {change.percentChange === null
-                  ? '—'
-                  : `${signedNumber(Number(change.percentChange.toFixed(1)))}%`}
+                {figureChangeParts(change, t('printComparePoints')).percent ?? '—'}
               </td>
             </tr>
           ))}
