@@ -18,6 +18,8 @@ export function useAnnotationHighlights(
   doc: ReportDocument,
   anchored: readonly AnchorResult[],
   selectedId: string | null,
+  /** Changes whenever the drawn part of a large report changes: paint again. */
+  drawn = 0,
 ): void {
   const paragraphIndex = useMemo(() => new Map(doc.paragraphs.map((p, i) => [p.id, i])), [doc]);
 
@@ -45,5 +47,5 @@ export function useAnnotationHighlights(
       for (const color of HIGHLIGHT_COLORS) CSS.highlights.delete(highlightName(color));
       CSS.highlights.delete(SELECTED_HIGHLIGHT);
     };
-  }, [scroller, doc, paragraphIndex, anchored, selectedId]);
+  }, [scroller, doc, paragraphIndex, anchored, selectedId, drawn]);
 }

@@ -46,6 +46,11 @@ import { useComparison } from '../compare/useComparison';
 import { AboutDialog } from './AboutDialog';
 import { ContentsTree } from './ContentsTree';
 import { ReportView } from './ReportView';
+import { readingLayoutModel } from '../reader/reading-blocks';
+import { VirtualReport, type VirtualReportHandle } from '../reader/VirtualReport';
+
+/** Reports longer than this many characters are drawn a few blocks at a time. */
+const VIRTUAL_FROM_CHARS = 300_000;
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Toolbar } from './Toolbar';
 
@@ -70,7 +75,13 @@ export interface ReaderScreenProps {
 export function ReaderScreen(props: ReaderScreenProps) {
   const { reportId, doc, settings, updateSettings, onError, onNotice } = props;
   const scroller = useRef<HTMLElement>(null);
-  const { currentId, setCurrentId } = useCurrentSection(scroller, doc);
+  // A large report draws only the blocks near the screen; `drawn` counts redraws so what is
+  // painted on the DOM (highlights, search hits) follows.
+  const model = useMemo(() => readingLayoutModel(doc), [doc]);
+  const virtual = model.totalChars > VIRTUAL_FROM_CHARS;
+  const virtualView = useRef<VirtualReportHandle>(null);
+  const [drawn, setDrawn] = useState(0);
+  const { currentId, setCurrentId } = useCurrentSection(scroller, doc, drawn);
   useReadingPosition(scroller, reportId, settings.positions[reportId], updateSettings);
   const notes = useAnnotationUi(reportId, doc, onError, onNotice);
   const noteUnits = useMemo(
@@ -89,9 +100,21 @@ export function ReaderScreen(props: ReaderScreenProps) {
       },
       [annotationsApi.annotations, openAnnotation],
     ),
+    useMemo(
+      () => ({
+        drawn,
+        ...(virtual
+          ? {
+              reveal: (paragraphId: string) =>
+                virtualView.current?.reveal({ paragraphId }) ?? Promise.resolve(),
+            }
+          : {}),
+      }),
+      [drawn, virtual],
+    ),
   );
   const searchBox = useRef<HTMLInputElement>(null);
-  useAnnotationHighlights(scroller, doc, notes.api.anchored, notes.selectedId);
+  useAnnotationHighlights(scroller, doc, notes.api.anchored, notes.selectedId, drawn);
   const selected = useTextSelection(scroller);
   const { highlight, addNote, lastColor } = notes;
   useSelectionKeys(
@@ -116,8 +139,13 @@ export function ReaderScreen(props: ReaderScreenProps) {
 
   const goTo = useCallback(
     (target: GoToTarget) => {
-      const section = goToInPane(scroller.current, target);
-      if (section) setCurrentId(section);
+      const go = () => {
+        const section = goToInPane(scroller.current, target);
+        if (section) setCurrentId(section);
+      };
+      const view = virtualView.current;
+      if (view) void view.reveal(target).then(go);
+      else go();
     },
     [setCurrentId],
   );
@@ -256,12 +284,29 @@ export function ReaderScreen(props: ReaderScreenProps) {
             }
             onClick={(e) => notes.onPaneClick(e.clientX, e.clientY)}
           >
-            <ReportView
-              doc={doc}
-              bookmarkedSections={notes.bookmarkedSections}
-              onToggleBookmark={(id) => void notes.toggleBookmark(id)}
-              onPrintSection={openPrint}
-            />
+            {virtual ? (
+              <VirtualReport
+                ref={virtualView}
+                doc={doc}
+                model={model}
+                scroller={scroller}
+                fontSize={settings.fontSize}
+                lineHeight={settings.lineHeight}
+                onDrawn={setDrawn}
+                actions={{
+                  bookmarkedSections: notes.bookmarkedSections,
+                  onToggleBookmark: (id) => void notes.toggleBookmark(id),
+                  onPrintSection: openPrint,
+                }}
+              />
+            ) : (
+              <ReportView
+                doc={doc}
+                bookmarkedSections={notes.bookmarkedSections}
+                onToggleBookmark={(id) => void notes.toggleBookmark(id)}
+                onPrintSection={openPrint}
+              />
+            )}
           </main>
         }
         overlays={

@@ -19,7 +19,7 @@ export function paragraphElementId(paragraphId: string): string {
   return `para-${paragraphId}`;
 }
 
-interface SectionActions {
+export interface SectionActions {
   bookmarkedSections: ReadonlySet<string>;
   onToggleBookmark: (sectionId: string) => void;
   onPrintSection: (sectionId: string) => void;
@@ -105,7 +105,7 @@ function SectionView({ section, actions }: { section: Section; actions: SectionA
   );
 }
 
-function SectionHeading({ section, paragraph }: { section: Section; paragraph: Paragraph }) {
+export function SectionHeading({ section, paragraph }: { section: Section; paragraph: Paragraph }) {
   const ariaLevel = section.level + 1;
   const common = {
     id: sectionElementId(section.id),
@@ -137,7 +137,13 @@ function SectionHeading({ section, paragraph }: { section: Section; paragraph: P
 }
 
 /** A paragraph of text, or a table: its text nodes spell `paragraph.text` exactly. */
-function ParagraphView({ paragraph, className }: { paragraph: Paragraph; className?: string }) {
+export function ParagraphView({
+  paragraph,
+  className,
+}: {
+  paragraph: Paragraph;
+  className?: string;
+}) {
   if (paragraph.kind === 'table' && paragraph.rows && paragraph.rows.length > 0) {
     return <TableView paragraph={paragraph} />;
   }
@@ -204,7 +210,13 @@ export function tableCells(
 }
 
 /** Beside each heading, outside the text (so text offsets stay the text's own). */
-function HeadingActions({ section, actions }: { section: Section; actions: SectionActions }) {
+export function HeadingActions({
+  section,
+  actions,
+}: {
+  section: Section;
+  actions: SectionActions;
+}) {
   const { t } = useI18n();
   const marked = actions.bookmarkedSections.has(section.id);
   return (
@@ -224,7 +236,7 @@ function HeadingActions({ section, actions }: { section: Section; actions: Secti
 }
 
 /** "打印本节", in the heading's first-line indent (an icon: no text joins the report's). */
-function PrintSectionButton({
+export function PrintSectionButton({
   section,
   onPrint,
 }: {

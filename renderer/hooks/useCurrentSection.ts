@@ -11,6 +11,7 @@ const READING_LINE_PX = 96;
 export function useCurrentSection(
   scroller: RefObject<HTMLElement | null>,
   doc: ReportDocument,
+  drawn = 0,
 ): { currentId: string | null; setCurrentId: (id: string) => void } {
   const [currentId, setCurrentId] = useState<string | null>(null);
 
@@ -34,7 +35,7 @@ export function useCurrentSection(
       resize.disconnect();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [scroller, doc]);
+  }, [scroller, doc, drawn]);
 
   return { currentId, setCurrentId };
 }
@@ -55,5 +56,8 @@ function currentSectionAt(pane: HTMLElement): string | null {
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return found >= 0 ? (headings[found]!.dataset.sectionId ?? null) : null;
+  if (found >= 0) return headings[found]!.dataset.sectionId ?? null;
+  // A large report draws only some blocks: above its first heading, the section the first
+  // drawn block belongs to.
+  return pane.querySelector<HTMLElement>('[data-block-section]')?.dataset.blockSection || null;
 }

@@ -57,7 +57,10 @@ export function useSearchSession(
   noteUnits: readonly SearchUnit[],
   /** Opens the annotation a note result belongs to. */
   onOpenNote: (annotationId: string) => void,
+  /** A large report: draws a paragraph's block first; `drawn` changes when blocks are drawn. */
+  view: { reveal?: (paragraphId: string) => Promise<void>; drawn?: number } = {},
 ): SearchSession {
+  const { reveal: revealParagraph, drawn = 0 } = view;
   // Exact bigram postings (core/search/exact-search-index.ts): built in linear time, so a 5 MB
   // report is searchable at once; same results as the MiniSearch index, property-tested.
   const index = useMemo(() => createDocumentExactIndex(doc), [doc]);
@@ -113,7 +116,7 @@ export function useSearchSession(
           })
         : [],
     );
-  }, [hits, index, scroller]);
+  }, [hits, index, scroller, drawn]);
 
   useEffect(() => {
     if (!supportsHighlights()) return;
@@ -141,6 +144,16 @@ export function useSearchSession(
     (hitIndex: number) => {
       const pane = scroller.current;
       const range = ranges[hitIndex]?.[0];
+      if (pane && !range && revealParagraph) {
+        // Not drawn yet (a large report): draw its block, then come back here.
+        const unit = index.getUnit(hits[hitIndex]?.unitId ?? '');
+        if (unit?.paragraphId) {
+          pendingReveal.current = hitIndex;
+          setCurrent(hitIndex);
+          void revealParagraph(unit.paragraphId);
+        }
+        return;
+      }
       if (!pane || !range) return;
       const details = range.startContainer.parentElement?.closest('details');
       if (details && !details.open) details.open = true;
@@ -150,8 +163,15 @@ export function useSearchSession(
       pane.scrollTop += rect.top - paneRect.top - pane.clientHeight / 3;
       setCurrent(hitIndex);
     },
-    [ranges, scroller],
+    [ranges, scroller, hits, index, revealParagraph],
   );
+  const pendingReveal = useRef<number | null>(null);
+  useEffect(() => {
+    const pending = pendingReveal.current;
+    if (pending === null || !ranges[pending]?.[0]) return;
+    pendingReveal.current = null;
+    reveal(pending);
+  }, [ranges, reveal]);
 
   const step = useCallback(
     (delta: 1 | -1) => {

@@ -1,0 +1,85 @@
+/**
+ * A 5 MB report (generated from this project's own sentences) in the browser host: it opens
+ * with only the blocks near the screen drawn, the current section follows scrolling, a search
+ * finds every occurrence (as many as a plain scan), and jumping to the last section works.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bruteForceSearch, documentSearchUnits } from '../../core/search';
+import { parseReport } from '../../core/report/parse-report';
+import { generateLargeReport } from '../fixtures/generated/large-report';
+import { chromiumPath, launchBrowser, startHost, type RunningHost } from './harness';
+
+describe.skipIf(!chromiumPath())('a 5 MB report (E2E in Chromium)', () => {
+  let browser: Browser;
+  let page: Page;
+  let host: RunningHost;
+  const { text, partTitles } = generateLargeReport(5 * 1024 * 1024);
+  const doc = parseReport(text);
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'viewer-large-'));
+    writeFileSync(path.join(dir, 'large.txt'), text);
+    host = await startHost({ reportsDir: dir });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(host.url);
+    await page.getByRole('main', { name: doc.title! }).waitFor({ timeout: 60_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  test('draws only what is near the screen', async () => {
+    const drawn = await page.locator('main [data-pid]').count();
+    expect(doc.paragraphs.length).toBeGreaterThan(10_000);
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(doc.paragraphs.length / 20);
+  });
+
+  test('the current section follows scrolling, and the last section is one click away', async () => {
+    await page.locator('main').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+    await expect
+      .poll(() => page.locator('.tree-row.current').first().innerText())
+      .not.toContain('第一部分');
+    const last = partTitles.at(-1)!;
+    const lastSection = doc.sections.at(-1)!;
+    expect(lastSection.title).toBe(last.replace(/^第.+部分\u3000/, ''));
+    await page
+      .getByRole('tree', { name: '目录' })
+      .getByRole('treeitem', { name: new RegExp(lastSection.title) })
+      .first()
+      .locator('.tree-row')
+      .first()
+      .click();
+    const heading = page.locator(`main [data-section-id="${lastSection.id}"]`);
+    await heading.waitFor();
+    await expect.poll(() => heading.isVisible()).toBe(true);
+  });
+
+  test('a search finds as many occurrences as a plain scan, and steps to a far one', async () => {
+    const query = '调研报告';
+    const expected = bruteForceSearch(documentSearchUnits(doc), query).length;
+    expect(expected).toBeGreaterThan(100);
+    await page.getByRole('searchbox', { name: '搜索全文' }).fill(query);
+    const results = page.getByRole('region', { name: '搜索结果' });
+    await expect
+      .poll(() => results.locator('.search-total').innerText())
+      .toContain(`共找到 ${expected} 处`);
+    // Shift+F3 from nothing chosen goes to the last hit, far below what was drawn.
+    await page.getByRole('searchbox', { name: '搜索全文' }).press('Shift+F3');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const h = CSS.highlights.get('search-current');
+          return h ? ([...h] as Range[]).map((r) => r.toString()).join('') : '';
+        }),
+      )
+      .toBe(query);
+  });
+});
