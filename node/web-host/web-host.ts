@@ -116,6 +116,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       return sendError(res, 415, apiErrors.badRequest('Content-Type must be application/json'));
     }
+    // Too large is told first, whatever the channel (the JSON cap applies to every call here).
+    const body = await readBody(req, MAX_REQUEST_BYTES);
+    if (body === null) return refuseTooLarge(req, res);
     if (UPLOAD_CHANNELS.has(channel)) {
       return sendError(
         res,
@@ -123,8 +126,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         apiErrors.badRequest(`${channel} takes ${UPLOAD_PREFIX}${channel}`),
       );
     }
-    const body = await readBody(req, MAX_REQUEST_BYTES);
-    if (body === null) return refuseTooLarge(req, res);
     let payload: unknown;
     try {
       payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
