@@ -97,22 +97,38 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return serveStatic(req, res, url.pathname);
   }
 
+  /**
+   * What the API and the upload route check alike: POST only, no foreign Origin, the run's
+   * token. True when the request was refused (`refuse` answers the 403s).
+   */
+  function refusedCaller(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    refuse: (status: number, error: ApiError) => void,
+  ): boolean {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendError(res, 405, apiErrors.badRequest(`${req.method ?? '?'} is not allowed here`));
+      return true;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isOwnOrigin(origin, port)) {
+      refuse(403, apiErrors.forbidden('foreign Origin'));
+      return true;
+    }
+    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+      refuse(403, apiErrors.forbidden('missing or wrong token'));
+      return true;
+    }
+    return false;
+  }
+
   async function handleApi(
     req: http.IncomingMessage,
     res: http.ServerResponse,
     channel: string,
   ): Promise<void> {
-    if (req.method !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      return sendError(res, 405, apiErrors.badRequest(`${req.method ?? '?'} is not allowed here`));
-    }
-    const origin = req.headers.origin;
-    if (origin !== undefined && !isOwnOrigin(origin, port)) {
-      return sendError(res, 403, apiErrors.forbidden('foreign Origin'));
-    }
-    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
-      return sendError(res, 403, apiErrors.forbidden('missing or wrong token'));
-    }
+    if (refusedCaller(req, res, (status, error) => sendError(res, status, error))) return;
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       return sendError(res, 415, apiErrors.badRequest('Content-Type must be application/json'));
     }
@@ -149,17 +165,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res: http.ServerResponse,
     channel: string,
   ): Promise<void> {
-    if (req.method !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      return sendError(res, 405, apiErrors.badRequest(`${req.method ?? '?'} is not allowed here`));
-    }
-    const origin = req.headers.origin;
-    if (origin !== undefined && !isOwnOrigin(origin, port)) {
-      return refuseUnread(res, 403, apiErrors.forbidden('foreign Origin'));
-    }
-    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
-      return refuseUnread(res, 403, apiErrors.forbidden('missing or wrong token'));
-    }
+    // A refused upload's body is not read (refuseUnread).
+    if (refusedCaller(req, res, (status, error) => refuseUnread(res, status, error))) return;
     if (!UPLOAD_CHANNELS.has(channel)) {
       return refuseUnread(res, 404, {
         code: 'unknown-channel',
