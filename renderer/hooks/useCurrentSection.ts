@@ -4,6 +4,7 @@
  */
 import { useEffect, useState, type RefObject } from 'react';
 import type { ReportDocument } from '../../core/report/report-model';
+import { onPaneFrames } from '../dom/pane-frames';
 
 /** A heading this far below the pane's top already counts as "being read". */
 const READING_LINE_PX = 96;
@@ -18,23 +19,8 @@ export function useCurrentSection(
   useEffect(() => {
     const pane = scroller.current;
     if (!pane) return;
-    let frame = 0;
-    const onScroll = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setCurrentId(currentSectionAt(pane));
-      });
-    };
-    pane.addEventListener('scroll', onScroll, { passive: true });
-    const resize = new ResizeObserver(onScroll);
-    resize.observe(pane);
     setCurrentId(currentSectionAt(pane));
-    return () => {
-      pane.removeEventListener('scroll', onScroll);
-      resize.disconnect();
-      if (frame) cancelAnimationFrame(frame);
-    };
+    return onPaneFrames(pane, () => setCurrentId(currentSectionAt(pane)));
   }, [scroller, doc, drawn]);
 
   return { currentId, setCurrentId };

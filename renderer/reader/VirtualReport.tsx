@@ -27,6 +27,7 @@ import {
   type SectionActions,
 } from '../components/ReportView';
 import { MetadataCard } from '../components/MetadataCard';
+import { onPaneFrames } from '../dom/pane-frames';
 import { BlockLayout } from './block-layout';
 import type { ReadingBlock, ReadingItem, ReadingLayoutModel } from './reading-blocks';
 
@@ -85,22 +86,7 @@ export const VirtualReport = forwardRef<
   useEffect(() => {
     const pane = scroller.current;
     if (!pane) return;
-    let frame = 0;
-    const onScroll = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        update();
-      });
-    };
-    pane.addEventListener('scroll', onScroll, { passive: true });
-    const resize = new ResizeObserver(onScroll);
-    resize.observe(pane);
-    return () => {
-      pane.removeEventListener('scroll', onScroll);
-      resize.disconnect();
-      if (frame) cancelAnimationFrame(frame);
-    };
+    return onPaneFrames(pane, update);
   }, [scroller, update]);
 
   // Measure what was drawn (every render: a block's height may settle late, e.g. fonts). It
