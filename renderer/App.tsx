@@ -2,13 +2,16 @@
  * The app's frame: asks the host for settings and reports, opens the last report read (or lets
  * the user pick one), applies theme, language and text size, and shows problems in plain words.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, ImportedReportFile, ReportListing } from '../core/api/contract';
 import type { ApiError } from '../core/api/errors';
 import { loadReportDocument } from '../core/report/load-report-document';
 import type { ReportDocument } from '../core/report/report-model';
 import type { ReportSource } from '../core/report/report-source';
 import { callHost } from './api/host-api';
+import { computeInBackground } from './compute/useComputation';
+import { LARGE_REPORT_CHARS } from './reader/large-report';
+import { OpeningProgress, type Opening } from './components/OpeningProgress';
 import { NoticeBar, type Notice } from './components/NoticeBar';
 import { ReaderScreen } from './components/ReaderScreen';
 import { ModalDialog } from './components/ModalDialog';
@@ -38,6 +41,10 @@ const REPORT_FILE_ACCEPT = '.txt,.text,.docx,.doc,.html,.htm,.shtml,.xhtml,.pdf'
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [listing, setListing] = useState<ReportListing | null>(null);
+  const listingRef = useRef(listing);
+  useEffect(() => {
+    listingRef.current = listing;
+  }, [listing]);
   const [report, setReport] = useState<OpenReport | null>(null);
   // No report open: the library is the start screen. While reading: 报告库 as a dialog.
   const [picking, setPicking] = useState(false);
@@ -48,6 +55,9 @@ export function App() {
   // A start-up failure; `listed` when the report list did load, so the user can go back to it.
   const [fatal, setFatal] = useState<{ error: ApiError; listed: boolean } | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [opening, setOpening] = useState<Opening | null>(null);
+  // The open in progress: a newer one supersedes it (its result is dropped, its parse cancelled).
+  const openingNow = useRef<{ cancel: () => void } | null>(null);
 
   const addNotice = useCallback(
     (m: { message: string; messageEn: string }, kind: Notice['kind']) => {
@@ -78,18 +88,46 @@ export function App() {
 
   const openReport = useCallback(
     async (id: string, at?: GoToTarget) => {
-      const opened = await callHost('openReport', { reportId: id });
-      // The only way from a report's text to its document: loadReportDocument.
-      setReport({
-        id,
-        ...(at ? { at } : {}),
-        title: opened.title,
-        source: opened.source,
-        doc: loadReportDocument(opened.source),
-      });
-      setPicking(false);
-      setLibraryOpen(false);
-      update({ lastReportId: id });
+      openingNow.current?.cancel();
+      let cancelled = false;
+      const mine = {
+        cancel: () => {
+          cancelled = true;
+        },
+      };
+      openingNow.current = mine;
+      const listed = listingRef.current?.reports.find((r) => r.id === id);
+      setOpening({ title: listed?.title ?? null, progress: null });
+      try {
+        const opened = await callHost('openReport', { reportId: id });
+        if (cancelled) return;
+        // The only way from a report's text to its document: loadReportDocument (a large
+        // report's in the compute worker, with progress, so the window stays responsive).
+        let doc: ReportDocument;
+        if (opened.source.text.length < LARGE_REPORT_CHARS) {
+          doc = loadReportDocument(opened.source);
+        } else {
+          setOpening({ title: opened.title, progress: 0 });
+          const job = computeInBackground({ type: 'open', source: opened.source }, (progress) => {
+            if (!cancelled) setOpening({ title: opened.title, progress });
+          });
+          mine.cancel = () => {
+            cancelled = true;
+            job.cancel();
+          };
+          doc = await job.result.catch(() => loadReportDocument(opened.source));
+          if (cancelled) return;
+        }
+        setReport({ id, ...(at ? { at } : {}), title: opened.title, source: opened.source, doc });
+        setPicking(false);
+        setLibraryOpen(false);
+        update({ lastReportId: id });
+      } finally {
+        if (openingNow.current === mine) {
+          openingNow.current = null;
+          setOpening(null);
+        }
+      }
     },
     [update],
   );
@@ -312,6 +350,7 @@ export function App() {
         onDismiss={(id) => setNotices((l) => l.filter((n) => n.id !== id))}
       />
       {body}
+      {opening ? <OpeningProgress opening={opening} /> : null}
       {libraryOpen && report ? (
         <ModalDialog
           title={i18n.t('library')}

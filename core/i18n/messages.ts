@@ -296,6 +296,9 @@ const zh = {
   librarySearchedOf: '（已搜索 {n} / {total} 份报告）',
   librarySearchMoreInReport: '这份报告中还有 {n} 处，打开报告后用“搜索全文”逐处查看。',
   librarySearchMore: '继续搜索其余报告',
+  searchPreparing: '正在为这份较长的报告建立搜索索引（{p}%），完成后立即显示结果。',
+  openingReport: '正在打开《{title}》…',
+  openingReportUntitled: '正在打开报告…',
   // The words Electron draws natively (menus, dialogs). (&F) / &File mark access keys.
   menuFile: '文件(&F)',
   menuExportMarkdown: '导出批注为 Markdown…',
@@ -671,6 +674,10 @@ const en: Messages = {
   librarySearchMoreInReport:
     '{n} more in this report: open it and use the search box to step through them.',
   librarySearchMore: 'Search the remaining reports',
+  searchPreparing:
+    'Preparing the search index for this long report ({p}%); results follow at once.',
+  openingReport: 'Opening “{title}”…',
+  openingReportUntitled: 'Opening the report…',
   menuFile: '&File',
   menuExportMarkdown: 'Export Annotations as Markdown…',
   menuExportJson: 'Export Annotations as JSON…',

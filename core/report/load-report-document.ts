@@ -83,10 +83,19 @@ function openingInfo(rest: readonly SourceBlock[]): SourceBlock[] {
   return lines;
 }
 
+export interface LoadOptions {
+  /** Called with the fraction done after each stage (a large report takes a moment). */
+  onProgress?: (fraction: number) => void;
+}
+
 /** Parses an imported report into the document model; never throws. */
-export function loadReportDocument(source: ReportSource): ReportDocument {
+export function loadReportDocument(
+  source: ReportSource,
+  options: LoadOptions = {},
+): ReportDocument {
   const text = typeof source.text === 'string' ? source.text : '';
   const blocks = splitBlocks({ ...source, text });
+  options.onProgress?.(0.5);
   const header = readMetadataHeader(blocks);
   const body = blocks.slice(header.blockCount).filter((block) => block.text !== '');
 
@@ -106,6 +115,7 @@ export function loadReportDocument(source: ReportSource): ReportDocument {
   const takenIds = new Set<string>();
   const tree = buildSectionTree(main.slice(0, closingFacts.start), takenIds);
   const appendices = buildAppendixSections(rest.slice(appendixAt), takenIds);
+  options.onProgress?.(0.9);
 
   const front = frontBlocks.map((block, i) =>
     makeParagraph(`front-p${i + 1}`, 'front', null, block),

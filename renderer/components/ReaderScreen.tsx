@@ -48,9 +48,7 @@ import { ContentsTree } from './ContentsTree';
 import { ReportView } from './ReportView';
 import { readingLayoutModel } from '../reader/reading-blocks';
 import { VirtualReport, type VirtualReportHandle } from '../reader/VirtualReport';
-
-/** Reports longer than this many characters are drawn a few blocks at a time. */
-const VIRTUAL_FROM_CHARS = 300_000;
+import { LARGE_REPORT_CHARS } from '../reader/large-report';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Toolbar } from './Toolbar';
 
@@ -78,7 +76,7 @@ export function ReaderScreen(props: ReaderScreenProps) {
   // A large report draws only the blocks near the screen; `drawn` counts redraws so what is
   // painted on the DOM (highlights, search hits) follows.
   const model = useMemo(() => readingLayoutModel(doc), [doc]);
-  const virtual = model.totalChars > VIRTUAL_FROM_CHARS;
+  const virtual = model.totalChars > LARGE_REPORT_CHARS;
   const virtualView = useRef<VirtualReportHandle>(null);
   const [drawn, setDrawn] = useState(0);
   const { currentId, setCurrentId } = useCurrentSection(scroller, doc, drawn);
@@ -107,10 +105,12 @@ export function ReaderScreen(props: ReaderScreenProps) {
           ? {
               reveal: (paragraphId: string) =>
                 virtualView.current?.reveal({ paragraphId }) ?? Promise.resolve(),
+              // Indexed off the UI thread: the report is on screen and scrolls meanwhile.
+              indexFrom: props.source,
             }
           : {}),
       }),
-      [drawn, virtual],
+      [drawn, virtual, props.source],
     ),
   );
   const searchBox = useRef<HTMLInputElement>(null);

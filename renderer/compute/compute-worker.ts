@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-/** The Web Worker that runs compute tasks (figures, comparisons) away from the UI thread. */
-import { runTask, type ComputeTask } from './compute-tasks';
+/** The Web Worker that runs compute tasks (parsing, indexing, figures, comparisons) away from the UI thread. */
+import { runTask, transferablesOf, type ComputeTask } from './compute-tasks';
 
 interface Request {
   id: number;
@@ -18,7 +18,9 @@ self.onmessage = (event: MessageEvent<Request>) => {
         self.postMessage({ id, progress: fraction });
       }
     });
-    self.postMessage({ id, result });
+    // The index's arrays move to the page rather than being copied (this worker keeps no use
+    // for them; its cache holds the parsed document only).
+    self.postMessage({ id, result }, { transfer: transferablesOf(result) });
   } catch (err) {
     self.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -71,3 +71,19 @@ export function useComputation<T extends ComputeTask>(
   }, [task]);
   return state;
 }
+
+/** A task's result as a promise, with progress; `cancel` drops the result (it never settles). */
+export function computeInBackground<T extends ComputeTask>(
+  task: T,
+  onProgress: (fraction: number) => void = () => {},
+): { result: Promise<ComputeResult<T>>; cancel: () => void } {
+  let cancel = () => {};
+  const result = new Promise<ComputeResult<T>>((resolve, reject) => {
+    cancel = startTask(task, (message) => {
+      if (message.error !== undefined) reject(new Error(message.error));
+      else if (message.result !== undefined) resolve(message.result as ComputeResult<T>);
+      else if (message.progress !== undefined) onProgress(message.progress);
+    });
+  });
+  return { result, cancel };
+}

@@ -8,8 +8,20 @@ import type { SearchSession } from './useSearchSession';
 
 export function SearchResultsPanel({ session }: { session: SearchSession }) {
   const { t } = useI18n();
-  const { results, order, setOrder, goToResult, query } = session;
-  if (!results) return null;
+  const { results, order, setOrder, goToResult, query, preparing } = session;
+  if (!results) {
+    if (preparing === null) return null;
+    return (
+      <section className="search-results" aria-label={t('searchResults')} aria-busy="true">
+        <div className="search-summary">
+          <p role="status" className="search-total">
+            {t('searchPreparing', { p: Math.round(preparing * 100) })}
+          </p>
+          <progress max={1} value={preparing} aria-label={t('searchResults')} />
+        </div>
+      </section>
+    );
+  }
   return (
     <section
       className="search-results"

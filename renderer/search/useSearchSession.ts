@@ -14,12 +14,16 @@ import {
 } from 'react';
 import type { ReportDocument } from '../../core/report/report-model';
 import { annotationIdOfUnit } from '../../core/annotations/note-search-units';
+import type { ReportSource } from '../../core/report/report-source';
 import {
   createDocumentExactIndex,
+  loadExactSearchIndex,
+  type ExactSearchIndex,
   type SearchResult,
   type SearchResults,
   type SearchUnit,
 } from '../../core/search';
+import { computeInBackground } from '../compute/useComputation';
 import { supportsHighlights } from '../dom/custom-highlights';
 import { rangesForHit } from '../dom/text-ranges';
 
@@ -37,6 +41,11 @@ export interface SearchSession {
   order: ResultOrder;
   setOrder: (o: ResultOrder) => void;
   results: SearchResults | null;
+  /**
+   * While a large report's index is still being built (in the background): the fraction done.
+   * The query waits and is answered as soon as the index is there.
+   */
+  preparing: number | null;
   /** Every hit in document order. */
   hits: Hit[];
   /** Index into hits of the current one, or -1. */
@@ -57,18 +66,24 @@ export function useSearchSession(
   noteUnits: readonly SearchUnit[],
   /** Opens the annotation a note result belongs to. */
   onOpenNote: (annotationId: string) => void,
-  /** A large report: draws a paragraph's block first; `drawn` changes when blocks are drawn. */
-  view: { reveal?: (paragraphId: string) => Promise<void>; drawn?: number } = {},
+  /**
+   * A large report: draws a paragraph's block first; `drawn` changes when blocks are drawn.
+   * `indexFrom`: build the index from this source off the UI thread (the report shows first).
+   */
+  view: {
+    reveal?: (paragraphId: string) => Promise<void>;
+    drawn?: number;
+    indexFrom?: ReportSource;
+  } = {},
 ): SearchSession {
-  const { reveal: revealParagraph, drawn = 0 } = view;
-  // Exact bigram postings (core/search/exact-search-index.ts): built in linear time, so a 5 MB
-  // report is searchable at once; same results as the MiniSearch index, property-tested.
-  const index = useMemo(() => createDocumentExactIndex(doc), [doc]);
+  const { reveal: revealParagraph, drawn = 0, indexFrom } = view;
+  const { index, preparing } = useReportIndex(doc, indexFrom);
   // The index is built once per report; notes are swapped in and out as they change. `searchable`
   // is a new object after each swap, so results depend on what the index holds.
-  const [searchable, setSearchable] = useState({ index });
+  const [searchable, setSearchable] = useState<{ index: ExactSearchIndex | null }>({ index });
   const indexedNotes = useRef<string[]>([]);
   useEffect(() => {
+    if (!index) return;
     index.removeUnits(indexedNotes.current);
     index.addUnits(noteUnits);
     indexedNotes.current = noteUnits.map((u) => u.id);
@@ -81,7 +96,8 @@ export function useSearchSession(
 
   // A search costs microseconds on a report (see README, npm run bench): it runs as you type.
   const results = useMemo(
-    () => (query.trim() === '' ? null : searchable.index.search(query, { order })),
+    () =>
+      query.trim() === '' || !searchable.index ? null : searchable.index.search(query, { order }),
     [searchable, query, order],
   );
   // The hits in the text, to highlight and step through; hits in notes are listed, not painted.
@@ -111,7 +127,7 @@ export function useSearchSession(
     setRanges(
       pane
         ? hits.map((hit) => {
-            const unit = index.getUnit(hit.unitId);
+            const unit = index?.getUnit(hit.unitId);
             return unit ? rangesForHit(pane, unit, hit.start, hit.end) : [];
           })
         : [],
@@ -146,7 +162,7 @@ export function useSearchSession(
       const range = ranges[hitIndex]?.[0];
       if (pane && !range && revealParagraph) {
         // Not drawn yet (a large report): draw its block, then come back here.
-        const unit = index.getUnit(hits[hitIndex]?.unitId ?? '');
+        const unit = index?.getUnit(hits[hitIndex]?.unitId ?? '');
         if (unit?.paragraphId) {
           pendingReveal.current = hitIndex;
           setCurrent(hitIndex);
@@ -217,5 +233,51 @@ export function useSearchSession(
     restorePending.current = null;
   }, [results, scroller]);
 
-  return { query, setQuery, order, setOrder, results, hits, current, step, goToResult, close };
+  return {
+    query,
+    setQuery,
+    order,
+    setOrder,
+    results,
+    preparing: results === null && query.trim() !== '' ? preparing : null,
+    hits,
+    current,
+    step,
+    goToResult,
+    close,
+  };
+}
+
+/**
+ * The report's search index: exact bigram postings (core/search/exact-search-index.ts), same
+ * results as the MiniSearch index, property-tested. A small report's is built at once; a large
+ * one's in the compute worker, so the report is on screen and scrolls while it is built (and if
+ * the worker fails, here after all).
+ */
+function useReportIndex(
+  doc: ReportDocument,
+  indexFrom: ReportSource | undefined,
+): { index: ExactSearchIndex | null; preparing: number } {
+  const now = useMemo(() => (indexFrom ? null : createDocumentExactIndex(doc)), [doc, indexFrom]);
+  const [built, setBuilt] = useState<{ doc: ReportDocument; index: ExactSearchIndex } | null>(null);
+  const [progress, setProgress] = useState(0);
+  useEffect(() => {
+    if (!indexFrom) return;
+    setProgress(0);
+    const job = computeInBackground({ type: 'index', source: indexFrom }, setProgress);
+    let live = true;
+    job.result
+      .then((data) => loadExactSearchIndex(data, indexFrom.text))
+      .catch(() => createDocumentExactIndex(doc))
+      .then((index) => {
+        if (live) setBuilt({ doc, index });
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+      job.cancel();
+    };
+  }, [doc, indexFrom]);
+  const index = now ?? (built?.doc === doc ? built.index : null);
+  return { index, preparing: progress };
 }

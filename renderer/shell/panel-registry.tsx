@@ -41,7 +41,7 @@ export const PANELS: readonly PanelSpec[] = [
     side: 'right',
     width: 'sidebarWidth',
     // Shown while a search has results; closing the search closes it.
-    isOpen: (r) => r.search.results !== null,
+    isOpen: (r) => r.search.results !== null || r.search.preparing !== null,
     setOpen: (r, open) => {
       if (!open) r.search.close();
     },

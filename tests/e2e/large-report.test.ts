@@ -1,7 +1,8 @@
 /**
  * A 5 MB report (generated from this project's own sentences) in the browser host: it opens
  * with only the blocks near the screen drawn, the current section follows scrolling, a search
- * finds every occurrence (as many as a plain scan), and jumping to the last section works.
+ * finds every occurrence (as many as a plain scan), jumping to the last section works, and a
+ * highlight made far down is painted again after a reload.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bruteForceSearch, documentSearchUnits } from '../../core/search';
 import { parseReport } from '../../core/report/parse-report';
 import { generateLargeReport } from '../fixtures/generated/large-report';
-import { chromiumPath, launchBrowser, startHost, type RunningHost } from './harness';
+import {
+  callHostApi,
+  chromiumPath,
+  launchBrowser,
+  selectInParagraph,
+  startHost,
+  type RunningHost,
+} from './harness';
 
 describe.skipIf(!chromiumPath())('a 5 MB report (E2E in Chromium)', () => {
   let browser: Browser;
@@ -81,5 +89,49 @@ describe.skipIf(!chromiumPath())('a 5 MB report (E2E in Chromium)', () => {
         }),
       )
       .toBe(query);
+  });
+
+  test('a highlight made near the end is saved and painted again after a reload', async () => {
+    // To the end of the report (heights are estimated until drawn: scroll until it is there).
+    const drawParagraph = (id: string) =>
+      expect
+        .poll(() =>
+          page.locator('main').evaluate((el, pid) => {
+            el.scrollTop = el.scrollHeight;
+            const p = document.querySelector(`[data-pid="${pid}"]`);
+            p?.scrollIntoView({ block: 'center' });
+            return p !== null;
+          }, id),
+        )
+        .toBe(true);
+    const paragraph = doc.paragraphs.findLast((p) => p.sectionId !== null && p.text.length > 40)!;
+    expect(paragraph.start).toBeGreaterThan(text.length * 0.9);
+    await drawParagraph(paragraph.id);
+    await selectInParagraph(page, paragraph.id, 10, 30);
+    await page
+      .getByRole('toolbar', { name: '选中文字' })
+      .getByRole('button', { name: '绿色高亮' })
+      .click();
+    const quote = paragraph.text.slice(10, 30);
+    const saved = async () =>
+      (await callHostApi(host, 'listAnnotations', { reportId: 'large.txt' })).annotations;
+    await expect
+      .poll(async () => (await saved()).map((a) => a.target.quote.exact))
+      .toEqual([quote]);
+
+    await page.reload();
+    await page.getByRole('main', { name: doc.title! }).waitFor({ timeout: 60_000 });
+    await drawParagraph(paragraph.id);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...(CSS.highlights.get('anno-green') ?? [])]
+            .map((r) => (r as Range).toString())
+            .join(''),
+        ),
+      )
+      .toBe(quote);
+    // And it is listed in the 批注 panel and counted in the contents.
+    expect((await saved()).length).toBe(1);
   });
 });
