@@ -335,7 +335,8 @@ export function App() {
         onNotice={onNotice}
       />
     );
-  } else {
+  } else if (!opening) {
+    // (While a report opens, its progress card says so instead.)
     body = (
       <div className="centered-message" role="status">
         {i18n.t('loading')}

@@ -58,13 +58,18 @@ describe.skipIf(!chromiumPath())('a 5 MB report (E2E in Chromium)', () => {
     const last = partTitles.at(-1)!;
     const lastSection = doc.sections.at(-1)!;
     expect(lastSection.title).toBe(last.replace(/^第.+部分\u3000/, ''));
-    await page
-      .getByRole('tree', { name: '目录' })
-      .getByRole('treeitem', { name: new RegExp(lastSection.title) })
-      .first()
-      .locator('.tree-row')
-      .first()
-      .click();
+    // The contents has thousands of rows and draws those near the screen: scroll it up from
+    // the end, as a user would, until the last part's row is there.
+    const tree = page.getByRole('tree', { name: '目录' });
+    const row = tree.getByRole('treeitem', { name: new RegExp(lastSection.title) }).first();
+    await page.locator('.contents-pane').evaluate(async (pane, sectionId) => {
+      for (let top = pane.scrollHeight; top >= 0; top -= pane.clientHeight / 2) {
+        pane.scrollTop = top;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        if (pane.querySelector(`[role="treeitem"][data-section-id="${sectionId}"]`)) return;
+      }
+    }, lastSection.id);
+    await row.locator('.tree-row').first().click();
     const heading = page.locator(`main [data-section-id="${lastSection.id}"]`);
     await heading.waitFor();
     await expect.poll(() => heading.isVisible()).toBe(true);
@@ -133,5 +138,31 @@ describe.skipIf(!chromiumPath())('a 5 MB report (E2E in Chromium)', () => {
       .toBe(quote);
     // And it is listed in the 批注 panel and counted in the contents.
     expect((await saved()).length).toBe(1);
+  });
+
+  test('the contents tree draws only the rows near the screen, and the keyboard reaches every row', async () => {
+    const tree = page.getByRole('tree', { name: '目录' });
+    const rows = tree.getByRole('treeitem');
+    expect(doc.flatSections.length).toBeGreaterThan(1000);
+    expect(await rows.count()).toBeLessThan(200);
+    // The flat form of the tree pattern: each row says its level and place among its siblings.
+    const first = rows.first();
+    expect(await first.getAttribute('aria-level')).not.toBeNull();
+    expect(await first.getAttribute('aria-posinset')).not.toBeNull();
+    expect(await first.getAttribute('aria-setsize')).not.toBeNull();
+    await tree.locator('[tabindex="0"]').focus();
+    await page.keyboard.press('End');
+    const lastRow = doc.flatSections.at(-1)!;
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-section-id')))
+      .toBe(lastRow.id);
+    await page.keyboard.press('Home');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-section-id')))
+      .toBe(doc.sections[0]!.id);
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-section-id')))
+      .toBe(doc.flatSections[1]!.id);
   });
 });
