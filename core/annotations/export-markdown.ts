@@ -12,13 +12,13 @@
  * Annotations are anchored in `doc` first, so sections and citations are those of the edition
  * being read. User text is escaped (markdown-text.ts) so it cannot break this structure.
  */
-import { joinNumberPath } from '../report/numbering';
 import type { ReportDocument } from '../report/report-model';
 import type { Annotation, HighlightColor } from './annotation-model';
 import { anchorAnnotations, type AnchoredResult, type OrphanResult } from './anchor';
 import { citeAnnotation, citeLocation } from './citation';
 import { documentText } from './document-text';
 import { escapeMarkdownLines, markdownBlockquote } from './markdown-text';
+import { sectionLabel } from '../report/section-label';
 
 export interface ExportMarkdownOptions {
   /** The export date in the title line; defaults to the current time. */
@@ -79,7 +79,7 @@ function annotationBlock(
 
 function sectionHeading(doc: ReportDocument, sectionId: string | null): string {
   const section = doc.flatSections.find((candidate) => candidate.id === sectionId);
-  return section ? `## ${joinNumberPath(section.numberPath, section.title)}` : '## 标题与前言';
+  return section ? `## ${sectionLabel(section)}` : '## 标题与前言';
 }
 
 function anchoredBlock(doc: ReportDocument, result: AnchoredResult, formats: DateFormats): string {

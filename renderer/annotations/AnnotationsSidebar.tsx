@@ -15,6 +15,7 @@ import { useI18n } from '../i18n';
 import { useProgressiveCount } from '../hooks/useProgressiveCount';
 import { COLOR_LABELS } from './colors';
 import './annotations.css';
+import { sectionLabel } from '../../core/report/section-label';
 
 interface Group {
   key: string;
@@ -232,7 +233,7 @@ function groupBySection(
     const sectionId = paragraphSection.get(result.start.paragraphId) ?? null;
     const section = sectionId ? sections.get(sectionId) : undefined;
     const key = section?.id ?? '(preamble)';
-    const title = section ? `${section.numberPath} ${section.title}` : preambleTitle;
+    const title = section ? sectionLabel(section) : preambleTitle;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { key, title, items: [] }));
     group.items.push(result);

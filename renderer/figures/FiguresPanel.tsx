@@ -22,6 +22,7 @@ import { useComputation } from '../compute/useComputation';
 import { useI18n, type MessageKey } from '../i18n';
 import { useReader } from '../shell/reader-context';
 import './figures.css';
+import { sectionLabel } from '../../core/report/section-label';
 
 const SORTS: readonly [FigureSortOrder, MessageKey][] = [
   ['document', 'figuresSortDocument'],
@@ -105,7 +106,7 @@ export function FiguresPanel() {
             <option value="">{t('figuresAllSections')}</option>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
-                {`${s.level > 1 ? '\u3000' : ''}${s.numberPath} ${s.title}`.slice(0, 40)}
+                {`${s.level > 1 ? '\u3000' : ''}${sectionLabel(s)}`.slice(0, 40)}
               </option>
             ))}
           </select>

@@ -14,6 +14,7 @@ import { errorOf } from '../hooks/useHostSettings';
 import type { ApiError } from '../../core/api/errors';
 import { useI18n } from '../i18n';
 import type { GoToTarget } from '../shell/reader-context';
+import { sectionLabel } from '../../core/report/section-label';
 
 const TYPING_PAUSE_MS = 250;
 
@@ -112,7 +113,7 @@ export function LibrarySearch({
                         {hit.kind === 'note'
                           ? t('noteResult')
                           : hit.section
-                            ? `${hit.section.numberPath} ${hit.section.title}`
+                            ? sectionLabel(hit.section)
                             : t('preamble')}
                       </span>
                       <span className="search-snippet">
