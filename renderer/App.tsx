@@ -35,9 +35,6 @@ interface OpenReport {
 
 let noticeCounter = 0;
 
-/** What the browser's file chooser offers; the host decides what it can really read. */
-const REPORT_FILE_ACCEPT = '.txt,.text,.docx,.doc,.html,.htm,.shtml,.xhtml,.pdf';
-
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [listing, setListing] = useState<ReportListing | null>(null);
@@ -370,7 +367,8 @@ export function App() {
         ref={importInput}
         type="file"
         multiple
-        accept={REPORT_FILE_ACCEPT}
+        // What the file chooser offers: what the host's importers read (it says so at start).
+        accept={info?.reportFileEndings.map((ending) => `.${ending}`).join(',')}
         className="visually-hidden"
         tabIndex={-1}
         aria-hidden="true"

@@ -118,6 +118,8 @@ export interface AppInfo {
    * is refused (error code 'read-only'). `notices` then says so in plain words.
    */
   readOnly: boolean;
+  /** The file endings the host's importers read, without the dot (for the file chooser). */
+  reportFileEndings: string[];
 }
 
 /** A message for the user, in Chinese and English. */

@@ -11,6 +11,7 @@ import { buildReportIndex, createLibrarySearch } from './library-search';
 import { createReportLibrary } from './report-library';
 import { createSearchIndexCache } from './search-index-cache';
 import { openSettingsStore } from './settings-store';
+import { supportedReportEndings } from './report-file-types';
 
 export interface HostServicesOptions {
   reportsDir: string;
@@ -80,6 +81,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       dataDir: options.dataDir,
       notices: [...(lock.notice() ? [lock.notice()!] : []), ...settings.notices],
       readOnly: !lock.held,
+      reportFileEndings: supportedReportEndings(),
     }),
     listReports: async () => {
       const { reports, notices } = await library.list();

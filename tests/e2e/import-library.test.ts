@@ -98,7 +98,16 @@ describe.skipIf(!chromiumPath())('the report library (E2E in Chromium)', () => {
   test('imports a PDF with the 导入报告 button and opens it', async () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: '导入报告' }).click();
-    await (await chooser).setFiles(path.join(fixtures, 'report.pdf'));
+    const opened = await chooser;
+    // The chooser offers what the host's importers read, as the host says (not a list of our own).
+    const { reportFileEndings } = await callHostApi(host, 'getAppInfo', {});
+    expect(reportFileEndings).toEqual(
+      expect.arrayContaining(['txt', 'docx', 'doc', 'pdf', 'html']),
+    );
+    expect(await opened.element().getAttribute('accept')).toBe(
+      reportFileEndings.map((e) => `.${e}`).join(','),
+    );
+    await opened.setFiles(path.join(fixtures, 'report.pdf'));
     await expect
       .poll(async () =>
         (await callHostApi(host, 'listReports', {})).reports.some((r) => r.format === 'pdf'),

@@ -24,7 +24,15 @@ function fakeHost(): ViewerApi {
   const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
   return {
     getAppInfo: () =>
-      ok({ name: 'test', version: '0', host: 'web' as const, dataDir: '/d', notices: [] }),
+      ok({
+        name: 'test',
+        version: '0',
+        host: 'web' as const,
+        dataDir: '/d',
+        notices: [],
+        readOnly: false,
+        reportFileEndings: ['txt'],
+      }),
     getSettings: () => ok({ ...DEFAULT_SETTINGS, lastReportId: 'gone.txt' }),
     updateSettings: vi.fn(({ patch }) => ok({ ...DEFAULT_SETTINGS, ...patch })),
     listReports: () =>

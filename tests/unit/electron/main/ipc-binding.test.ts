@@ -36,6 +36,7 @@ function fakeHandlers() {
       dataDir: '/d',
       notices: [],
       readOnly: false,
+      reportFileEndings: ['txt'],
     })),
     listReports: vi.fn(async () => ({ reports: [], initialReportId: null, notices: [] })),
     openReport: vi.fn(async ({ reportId }: { reportId: string }) => ({
