@@ -12,11 +12,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation, HighlightColor } from '../../core/annotations/annotation-model';
 import { describeRange } from '../../core/annotations/describe-selection';
 import { documentText } from '../../core/annotations/document-text';
-import { compareReports, type Change } from '../../core/compare';
+import { anchorAnnotations } from '../../core/annotations/anchor';
+import { compareReports, comparisonNotes, type Change } from '../../core/compare';
+import { DEFAULT_PRINT_OPTIONS } from '../../core/print/print-options';
 import { parseReport } from '../../core/report/parse-report';
 import type { ReportDocument } from '../../core/report/report-model';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { ReaderScreen } from '../../renderer/components/ReaderScreen';
+import { PrintComparison } from '../../renderer/print/PrintComparison';
 import { installTestHost, type TestHost } from './host-for-tests';
 
 const fixtures = path.resolve(process.cwd(), 'tests/fixtures/compare');
@@ -152,5 +155,51 @@ describe('annotations in the comparison', () => {
     ]);
     // The old column reads as the old paragraph around the change.
     expect(oldColumn.textContent).toContain(oldParagraphText.slice(contextStart, oldEnd));
+  });
+
+  it('prints each edition’s note under the change it touches', async () => {
+    const comparison = compareReports(oldDoc, newDoc);
+    const change = comparison.changes.find((c) => c.kind === 'text-changed' && c.oldText !== '')!;
+    const oldNote = await annotate(
+      OLD,
+      oldDoc,
+      change.oldParagraphIds[0]!,
+      change.oldRange!.start,
+      change.oldRange!.end,
+      'yellow',
+      '旧版的说法',
+    );
+    const newHighlight = await annotate(
+      NEW,
+      newDoc,
+      change.newParagraphIds[0]!,
+      change.newRange!.start,
+      change.newRange!.end,
+      'green',
+      '',
+    );
+    const notes = comparisonNotes(
+      comparison,
+      { doc: oldDoc, anchored: anchorAnnotations(oldDoc, [oldNote]) },
+      { doc: newDoc, anchored: anchorAnnotations(newDoc, [newHighlight]) },
+    );
+    render(
+      <PrintComparison
+        comparison={comparison}
+        notes={notes}
+        oldDoc={oldDoc}
+        newDoc={newDoc}
+        options={DEFAULT_PRINT_OPTIONS}
+      />,
+    );
+    const items = screen.getAllByRole('listitem');
+    const item = items.find((li) => li.getAttribute('value') === String(change.index + 1))!;
+    const lines = [...item.querySelectorAll('.compare-change-note')].map((p) => p.textContent);
+    expect(lines).toEqual([
+      `旧版批注：旧版的说法（原文“${change.oldText}”）`,
+      `新版高亮：“${change.newText}”`,
+    ]);
+    // Changes the notes do not touch print no note line.
+    expect(document.querySelectorAll('.compare-change-note')).toHaveLength(2);
   });
 });
