@@ -323,7 +323,9 @@ function readQuantity(
     }
   }
   const prefix = prefixAt(text, start);
-  if (prefix) {
+  // 近3年 is "the last three years", not "nearly three years" (将近3年 is).
+  const recentYears = unit === '年' && prefix?.start === start - 1 && text[start - 1] === '近';
+  if (prefix && !recentYears) {
     start = prefix.start;
     approximation = prefix.approximation;
   }

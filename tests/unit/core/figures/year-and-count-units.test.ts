@@ -34,6 +34,13 @@ describe('counts of case files, rounds and years', () => {
     expect(found(text)).toEqual(expected);
   });
 
+  it('reads 近3年 as the last three years and 将近3年 as nearly three', () => {
+    const approximation = (text: string) =>
+      figuresInText(text, CONTEXT).map((f) => [f.raw, f.approximation]);
+    expect(approximation('近3年累计办理案件')).toEqual([['3年', null]]);
+    expect(approximation('将近3年才办结')).toEqual([['将近3年', 'under']]);
+  });
+
   it('takes the noun after 卷 and 轮 as the subject, like other measure words', () => {
     const [rounds] = figuresInText('完成三轮巡察。', CONTEXT);
     expect(rounds?.subject).toBe('巡察');
