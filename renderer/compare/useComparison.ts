@@ -72,9 +72,13 @@ export function useComparison(
   const start = useCallback(
     async (chosen: { id: string; title: string }, isNew: boolean) => {
       try {
+        // Annotations that cannot be read do not stop the comparison: it is shown without them.
         const [opened, listing] = await Promise.all([
           callHost('openReport', { reportId: chosen.id }),
-          callHost('listAnnotations', { reportId: chosen.id }),
+          callHost('listAnnotations', { reportId: chosen.id }).catch((err: unknown) => {
+            onError(errorOf(err));
+            return null;
+          }),
         ]);
         const theirs: ReportSource = (opened as { source?: ReportSource }).source ?? {
           text: opened.text,
@@ -82,7 +86,7 @@ export function useComparison(
           fileName: chosen.id,
         };
         setOther(chosen);
-        setOtherAnnotations(listing.annotations);
+        setOtherAnnotations(listing?.annotations ?? []);
         setOpenIsNew(isNew);
         setCurrent(null);
         setOtherSource(theirs);
