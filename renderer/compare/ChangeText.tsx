@@ -119,7 +119,10 @@ function SideText({
   only?: readonly ShownPiece['role'][];
 }) {
   const Changed = side === 'old' ? 'del' : 'ins';
-  const shown = only ? pieces.filter((p) => only.includes(p.role)) : pieces;
+  // An empty changed piece (the removed side of an insertion) draws no empty <del>/<ins>.
+  const shown = (only ? pieces.filter((p) => only.includes(p.role)) : pieces).filter(
+    (p) => p.role !== 'changed' || p.text !== '',
+  );
   const changed = shown.filter((p) => p.role === 'changed');
   return (
     <>
