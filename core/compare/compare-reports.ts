@@ -24,8 +24,9 @@ import type {
 
 /** Sections between two progress reports. */
 const PROGRESS_EVERY = 50;
-/** Characters of context kept on each side of a change. */
-const CONTEXT = 20;
+/** Characters of context kept on each side of a change (views take the same on the old side). */
+export const CHANGE_CONTEXT = 20;
+const CONTEXT = CHANGE_CONTEXT;
 
 export const CHANGE_KINDS: readonly ChangeKind[] = [
   'text-changed',

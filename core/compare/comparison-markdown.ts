@@ -5,7 +5,9 @@
  * document's structure.
  */
 import { formatFigureValue, formatNumber } from '../figures/format-figure';
+import type { Annotation } from '../annotations/annotation-model';
 import type { Language } from '../settings';
+import type { ChangeNotes } from './change-annotations';
 import type { ChangeKind, Comparison, FigureChange, SectionAlignment } from './comparison-model';
 
 interface Words {
@@ -25,6 +27,9 @@ interface Words {
   oldLabel: string;
   newLabel: string;
   cosmetic: string;
+  /** Labels of an annotation under a change: with a note, and a highlight alone. */
+  notes: Record<'old' | 'new', { note: string; highlight: string }>;
+  quoteMarks: readonly [string, string];
 }
 
 const ZH: Words = {
@@ -59,6 +64,11 @@ const ZH: Words = {
   oldLabel: '原文',
   newLabel: '新文',
   cosmetic: '（仅全半角或空白不同）',
+  notes: {
+    old: { note: '旧版批注', highlight: '旧版高亮' },
+    new: { note: '新版批注', highlight: '新版高亮' },
+  },
+  quoteMarks: ['“', '”'],
 };
 
 const EN: Words = {
@@ -93,6 +103,11 @@ const EN: Words = {
   oldLabel: 'Old',
   newLabel: 'New',
   cosmetic: ' (width or spacing only)',
+  notes: {
+    old: { note: 'Old edition note', highlight: 'Old edition highlight' },
+    new: { note: 'New edition note', highlight: 'New edition highlight' },
+  },
+  quoteMarks: ['“', '”'],
 };
 
 /** Escapes inline Markdown (emphasis, code, links, tables, HTML) in report text. */
@@ -116,7 +131,36 @@ function figureRow(change: FigureChange, words: Words): string {
   return `| ${escapeInline(change.new.sectionPath || words.preamble)} | ${escapeInline(change.subject)} | ${formatFigureValue(change.old)}${unit(change.old.unit)} | ${formatFigureValue(change.new)}${unit(change.new.unit)} | ${delta} | ${percent} |`;
 }
 
-export function comparisonToMarkdown(comparison: Comparison, language: Language): string {
+/** Characters of an annotation's quote shown under a change. */
+const QUOTE_SHOWN = 60;
+
+/** The quote an annotation was made on, shortened for a line under a change. */
+export function annotationQuote(annotation: Annotation): string {
+  const exact = annotation.target.quote.exact;
+  return exact.length > QUOTE_SHOWN ? `${exact.slice(0, QUOTE_SHOWN)}…` : exact;
+}
+
+function noteLine(annotation: Annotation, side: 'old' | 'new', words: Words): string {
+  const [open, close] = words.quoteMarks;
+  const quote = `${open}${escapeInline(annotationQuote(annotation))}${close}`;
+  const labels = words.notes[side];
+  const zh = words === ZH;
+  const colon = zh ? '：' : ': ';
+  const on = zh ? `（${quote}）` : ` (on ${quote})`;
+  return annotation.note.trim() === ''
+    ? `- ${labels.highlight}${colon}${quote}`
+    : `- ${labels.note}${colon}${escapeInline(annotation.note.trim())}${on}`;
+}
+
+/**
+ * `notes`, when given, adds under each change a line for every annotation of either edition
+ * its text touches (see change-annotations.ts).
+ */
+export function comparisonToMarkdown(
+  comparison: Comparison,
+  language: Language,
+  notes?: ChangeNotes,
+): string {
   const words = language === 'zh-CN' ? ZH : EN;
   const title = (t: string | null): string => escapeInline(t ?? words.untitled);
   const lines: string[] = [
@@ -172,6 +216,16 @@ export function comparisonToMarkdown(comparison: Comparison, language: Language)
     } else {
       if (change.oldText) lines.push(`- ${words.oldLabel}：${escapeInline(change.oldText)}`);
       if (change.newText) lines.push(`- ${words.newLabel}：${escapeInline(change.newText)}`);
+    }
+    const touched = notes?.get(change.index);
+    if (touched) {
+      const noteLines = [
+        ...touched.old.map((a) => noteLine(a, 'old', words)),
+        ...touched.new.map((a) => noteLine(a, 'new', words)),
+      ];
+      // A blank line first so a list does not run into a paragraph of context.
+      if (change.oldRange || change.newRange) lines.push('');
+      lines.push(...noteLines);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -4,7 +4,12 @@ export { diffText } from './char-diff';
 export type { Hunk } from './char-diff';
 export { CHANGE_KINDS, compareReports } from './compare-reports';
 export type { CompareOptions } from './compare-reports';
-export { changeKindLabel, comparisonToMarkdown, sectionMatchLabel } from './comparison-markdown';
+export {
+  annotationQuote,
+  changeKindLabel,
+  comparisonToMarkdown,
+  sectionMatchLabel,
+} from './comparison-markdown';
 export { rowSegments } from './row-segments';
 export { stepChange } from './step-change';
 export type { StepOptions } from './step-change';
@@ -19,3 +24,20 @@ export type {
   SectionMatchKind,
   SectionRef,
 } from './comparison-model';
+export {
+  annotationSpans,
+  changeAnnotations,
+  comparisonNotes,
+  highlightRuns,
+  shownPieces,
+  sideLookup,
+} from './change-annotations';
+export type {
+  AnnotationSpan,
+  ChangeNotes,
+  HighlightRun,
+  ParagraphSpans,
+  ShownPiece,
+  Side,
+  SideAnnotations,
+} from './change-annotations';

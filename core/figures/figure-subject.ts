@@ -60,6 +60,9 @@ const INNER_ADVERBS = /共有|累计|共计|合计|总计|(?<![公总一])共(?!
 const CONNECTORS_AT_START = /^[、和及与或并且以及，,\s]+/u;
 const CONNECTORS_AT_END = /[、和及与或并等的中\s]+$/u;
 
+/** Words before a number of years that say how, not what ("连续4年获评…"). */
+const YEARS_LEAD = /^(?:连续|持续|已经|已)$/u;
+
 /** Words that end the noun after a measure word ("17个联系点在…" stops at 在). */
 const NOUN_STOPS = [
   '在',
@@ -134,6 +137,12 @@ function nounAfter(text: string, from: number): string {
   // An unbalanced bracket or quote at the end belongs to the text after the noun.
   noun = noun.replace(/[(（“‘]+$/u, '');
   return noun;
+}
+
+/** The rest of the clause after a number ("连续4年|获评先进单位，"), at most a subject's length. */
+function phraseAfter(text: string, from: number): string {
+  const rest = text.slice(from, from + MAX_SUBJECT_LENGTH);
+  return rest.slice(0, rest.search(/[，,；;。：:、！!？?\n（(]|$/u)).replace(CONNECTORS_AT_END, '');
 }
 
 function stripRepeatedly(text: string, pattern: RegExp): string {
@@ -211,6 +220,9 @@ export function readSubjects(text: string, quantities: readonly Quantity[]): Sub
     } else if (noun) {
       subject = noun;
       reading = { kind: 'level', changeWord: null, direction: null };
+    } else if (quantity.unit === '年' && YEARS_LEAD.test(subject)) {
+      // "连续4年获评先进单位": the years are of what follows them.
+      subject = phraseAfter(text, quantity.end) || subject;
     } else if (subject === '' && text.startsWith('的', quantity.end)) {
       // "76.1%的财政支出用于民生": the noun after 的.
       subject = nounAfter(text, quantity.end + 1);

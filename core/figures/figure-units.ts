@@ -39,6 +39,8 @@ const CLASSIFIERS = [
   '类',
   '种',
   '款',
+  '卷',
+  '轮',
   '场次',
   '批次',
   '期次',
@@ -64,6 +66,8 @@ const MEASURES = [
   '人',
   '天',
   '个月',
+  // A number of years (连续3年); years themselves (2023年) are told apart in scan-quantities.
+  '年',
   '个工作日',
   '工作日',
   '小时',

@@ -2,7 +2,7 @@
  * Finds the quantities in one run of text: a number (Arabic with , and full-width digits and
  * decimals, or Chinese numerals) with its qualifiers (约, 近, 超过, 余, 多, 左右, 以上…), 万/亿,
  * a range (10-20, 三至五) and a unit (件, %, 百分之…, 万元…). What is not a quantity stays out:
- * dates and years (no unit follows 2023年, 3月), document numbers (〔2018〕115号), ordinals
+ * dates and years (2023年 names a year, 3年 counts years; 月 is no unit), document numbers (〔2018〕115号), ordinals
  * (第三条, 第6期), list markers (一、, (二), 3.), codes and names (G20, 5G, “八五”, 十四五),
  * phone numbers, and set phrases (一件事一次办, 两个确立).
  */
@@ -85,6 +85,23 @@ const SET_PHRASES = [
 const SESSION = /届[^，,；;。]{0,6}$/u;
 /** Verbs that make "三期" a count of sessions (举办三期培训班) rather than a project phase (二期工程). */
 const COUNTED_PHASE_BEFORE = /[办设展织训共计了]$/u;
+
+/**
+ * After 年: a year's part or kind (2023年度, 年底, 年初), a decade (90年代), a school year
+ * (三年级), a span of time ago (3年前) or a plan's name (三年行动计划) — not a number of years.
+ */
+const NOT_YEARS_AFTER = /^(?:度|初|底|末|代|级|制|前|行动|规划|计划|攻坚)/u;
+/** Chinese digits read one by one (二〇二三, 二零二四): a year's name. */
+const YEAR_DIGITS = /^[零〇一二三四五六七八九]{2,}$/u;
+
+/** Whether "N年" counts years (连续3年, 近五年) rather than naming a year (2023年, 二〇二三年). */
+function countsYears(text: string, first: NumberPart, end: number): boolean {
+  if (NOT_YEARS_AFTER.test(text.slice(end, end + 2))) return false;
+  if (first.chinese) return !YEAR_DIGITS.test(first.core);
+  // Three digits or more before 年 name a year (1949年, 2023年, 2021—2025年).
+  const whole = toHalfWidth(first.core).replace(/[,，]/gu, '').split('.')[0] ?? '';
+  return whole.length < 3;
+}
 
 /** A character before the number that makes it part of something else (code, ordinal, date). */
 const BAD_BEFORE = /[0-9０-９A-Za-zＡ-Ｚａ-ｚ.．+＋\-－/／:：#№第前]/u;
@@ -208,6 +225,8 @@ function chineseCount(text: string, index: number, end: number, unit: string): b
   // 两位数增长; 劣五类水体, 三类水.
   if (unit === '位' && after.startsWith('数')) return false;
   if (unit === '类' && (before.endsWith('劣') || after.startsWith('水'))) return false;
+  // 两轮车, 三轮车: a vehicle's name.
+  if (unit === '轮' && after.startsWith('车')) return false;
   return true;
 }
 
@@ -251,8 +270,10 @@ function readQuantity(
     const second = readNumber(text, end + 1, chinese);
     if (second && !BAD_AFTER.test(text[second.end] ?? '')) {
       const secondTail = readTail(text, second);
-      if (secondTail.value >= value) {
-        const scale = first.end === tail.end && !tail.percent ? secondTail.value / second.value : 1;
+      // 5-8万人: the first number takes the second's 万 — and the range must still go upwards
+      // once it has (419～3.5万 is no range).
+      const scale = first.end === tail.end && !tail.percent ? secondTail.value / second.value : 1;
+      if (secondTail.value >= value * scale) {
         value *= scale;
         valueHigh = secondTail.value;
         approximation = secondTail.approximation ?? approximation;
@@ -291,6 +312,7 @@ function readQuantity(
     unit = '';
   }
   if (start === index && BAD_BEFORE.test(text[start - 1] ?? '')) return null;
+  if (unit === '年' && !countsYears(text, first, end)) return null;
   if (chinese && !chineseCount(text, index, end, unit)) return null;
 
   for (const [word, approx] of SUFFIXES) {
@@ -301,7 +323,9 @@ function readQuantity(
     }
   }
   const prefix = prefixAt(text, start);
-  if (prefix) {
+  // 近3年 is "the last three years", not "nearly three years" (将近3年 is).
+  const recentYears = unit === '年' && prefix?.start === start - 1 && text[start - 1] === '近';
+  if (prefix && !recentYears) {
     start = prefix.start;
     approximation = prefix.approximation;
   }

@@ -82,7 +82,7 @@ export interface PrintJob {
   /** Chosen sections (and PREAMBLE_ID), in document order, checked against the report. */
   sectionIds: string[];
   options: PrintOptions;
-  /** Empty unless the options ask for annotations. */
+  /** Empty unless the options ask for annotations (or, for a comparison, the new edition's). */
   annotations: Annotation[];
   /** The words the page adds are in this language. */
   language: Language;
@@ -95,6 +95,11 @@ export interface PrintJobComparison {
   /** The old edition's text as published. */
   oldText: string;
   oldSource?: ReportSource;
+  /**
+   * The old edition's stored annotations, printed under the changes they touch (the new
+   * edition's are the job's `annotations`).
+   */
+  oldAnnotations?: Annotation[];
 }
 
 /** Job ids are random, URL-safe and long enough not to be guessed. */

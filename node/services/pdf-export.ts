@@ -137,24 +137,30 @@ export function createPdfExport(options: PdfExportOptions): PdfExport {
   /**
    * The comparison of an old edition with the request's report: both are opened here (a
    * missing one fails before anything is printed), and the page compares them as the reader
-   * does. The whole comparison is printed; sections, annotations and figures do not apply.
+   * does. The whole comparison is printed, with each edition's stored annotations under the
+   * changes they touch; sections, the annotation option and figures do not apply.
    */
   async function comparisonJob(request: PrintRequest, oldReportId: string): Promise<FiledJob> {
     const opened = await options.openReport(request.reportId);
     const old = await options.openReport(oldReportId);
     const oldText = openedText(old);
+    const [newAnnotations, oldAnnotations] = await Promise.all([
+      options.loadAnnotations?.(request.reportId) ?? [],
+      options.loadAnnotations?.(oldReportId) ?? [],
+    ]);
     return {
       job: {
         reportId: request.reportId,
         ...openedText(opened),
         sectionIds: [],
         options: { ...request.options, annotations: 'none', figures: false },
-        annotations: [],
+        annotations: newAnnotations.filter((a) => a.reportId === request.reportId),
         language: request.language ?? 'zh-CN',
         compare: {
           oldReportId,
           oldText: oldText.text,
           ...(oldText.source ? { oldSource: oldText.source } : {}),
+          oldAnnotations: oldAnnotations.filter((a) => a.reportId === oldReportId),
         },
       },
       fileName: compareFileName(printedDocument(old), printedDocument(opened)),

@@ -1,10 +1,16 @@
 /**
  * 对照结果: every change between the two editions, one list item each, in reading order — the
- * kind of change, where, and the text before and after (inline or side by side), with the
- * figures that changed. F7 / Shift+F7 or a click go to a change in the open report.
+ * kind of change, where, and the text before and after (inline or side by side) with each
+ * edition's highlights, the annotations the change touches on either side, and the figures that
+ * changed. F7 / Shift+F7 or a click go to a change in the open report.
  */
-import { useEffect, useRef, useState } from 'react';
-import { changeKindLabel, comparisonToMarkdown, type Change } from '../../core/compare';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  changeKindLabel,
+  comparisonNotes,
+  comparisonToMarkdown,
+  type Change,
+} from '../../core/compare';
 import { figureChangeParts } from '../../core/print/print-comparison';
 import { DEFAULT_PRINT_OPTIONS } from '../../core/print/print-options';
 import { bilingual } from '../../core/i18n/messages';
@@ -14,15 +20,25 @@ import { exportPdfFile } from '../print/export-pdf';
 import { useI18n } from '../i18n';
 import { useReader } from '../shell/reader-context';
 import { changeTarget } from './compare-navigation';
+import { ChangeNotes, ChangeText, comparedSide, type ComparedSides } from './ChangeText';
 import './compare.css';
 
 export function ComparePanel() {
   const { t, language } = useI18n();
-  const { compare, goTo, doc, reportId, notify, onError } = useReader();
+  const { compare, goTo, doc, reportId, notify, onError, notes } = useReader();
   const [exporting, setExporting] = useState(false);
   const [view, setView] = useState<'inline' | 'side'>('inline');
   const list = useRef<HTMLUListElement>(null);
-  const { computation, current, openIsNew, other } = compare;
+  const { computation, current, openIsNew, other, otherDoc, otherAnchored } = compare;
+  const openAnchored = notes.api.anchored;
+  // Each edition with its own annotations: the open report's as the reader has them (they
+  // follow edits at once), the other one's read-only.
+  const sides = useMemo<ComparedSides | null>(() => {
+    if (!otherDoc) return null;
+    const open = comparedSide({ doc, anchored: openAnchored }, false);
+    const theirs = comparedSide({ doc: otherDoc, anchored: otherAnchored }, true);
+    return openIsNew ? { old: theirs, new: open } : { old: open, new: theirs };
+  }, [doc, openAnchored, otherDoc, otherAnchored, openIsNew]);
 
   useEffect(() => {
     if (current === null) return;
@@ -35,6 +51,9 @@ export function ComparePanel() {
     ? comparison.changes.filter((c) => compare.showCosmetic || !c.cosmetic)
     : [];
   const cosmetic = comparison ? comparison.changes.filter((c) => c.cosmetic).length : 0;
+  const otherNoteCount = otherAnchored.filter(
+    (a) => a.status !== 'orphan' && a.annotation.kind === 'highlight',
+  ).length;
   const oldTitle = openIsNew ? other.title : (doc.title ?? '');
   const newTitle = openIsNew ? (doc.title ?? '') : other.title;
 
@@ -52,6 +71,12 @@ export function ComparePanel() {
           <span>{t('compareOld')}</span> {oldTitle}
           <br />
           <span>{t('compareNew')}</span> {newTitle}
+          {otherNoteCount > 0 ? (
+            <>
+              <br />
+              {t('compareOtherNotes', { n: otherNoteCount })}
+            </>
+          ) : null}
         </p>
         <div className="sidebar-actions">
           <button type="button" onClick={() => stepAndGo(-1)} aria-keyshortcuts="Shift+F7">
@@ -67,7 +92,11 @@ export function ComparePanel() {
               comparison &&
               downloadText(
                 `${t('compareFilePrefix')}-${oldTitle}-${newTitle}.md`.slice(0, 150),
-                comparisonToMarkdown(comparison, language),
+                comparisonToMarkdown(
+                  comparison,
+                  language,
+                  sides ? comparisonNotes(comparison, sides.old, sides.new) : undefined,
+                ),
                 'text/markdown',
               )
             }
@@ -158,7 +187,12 @@ export function ComparePanel() {
                 {[change.sectionPath, change.sectionTitle].filter(Boolean).join(' ')}
               </span>
             </button>
-            <ChangeText change={change} view={view} />
+            {sides ? (
+              <>
+                <ChangeText change={change} view={view} sides={sides} />
+                <ChangeNotes change={change} sides={sides} />
+              </>
+            ) : null}
             {change.figureChanges.length > 0 ? (
               <div className="compare-figures">
                 {change.figureChanges.map((f, i) => (
@@ -187,34 +221,4 @@ export function ComparePanel() {
     const target = change ? changeTarget(change, openIsNew) : null;
     if (target) goTo(target);
   }
-}
-
-function ChangeText({ change, view }: { change: Change; view: 'inline' | 'side' }) {
-  const clip = (s: string) => (s.length > 400 ? `${s.slice(0, 400)}…` : s);
-  const removed = change.oldText ? <del>{clip(change.oldText)}</del> : null;
-  const added = change.newText ? <ins>{clip(change.newText)}</ins> : null;
-  if (view === 'side') {
-    return (
-      <div className="compare-sides">
-        <p className="compare-old">
-          {change.before}
-          {removed}
-          {change.after}
-        </p>
-        <p className="compare-new">
-          {change.before}
-          {added}
-          {change.after}
-        </p>
-      </div>
-    );
-  }
-  return (
-    <p className="compare-text">
-      {change.before}
-      {removed}
-      {added}
-      {change.after}
-    </p>
-  );
 }

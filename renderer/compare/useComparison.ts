@@ -1,10 +1,15 @@
 /**
  * The comparison of the open report with another one in the library: which report, which of
- * the two is the earlier edition, the computed changes (off the UI thread) and the change the
+ * the two is the earlier edition, the computed changes (off the UI thread), the other report's
+ * annotations (read-only here: they are edited when that report is open) and the change the
  * reader is on (F7 / Shift+F7).
  */
 import { useCallback, useMemo, useState } from 'react';
+import { anchorAnnotations, type AnchorResult } from '../../core/annotations/anchor';
+import type { Annotation } from '../../core/annotations/annotation-model';
 import { stepChange, type Comparison } from '../../core/compare';
+import { loadReportDocument } from '../../core/report/load-report-document';
+import type { ReportDocument } from '../../core/report/report-model';
 import type { ReportSource } from '../../core/report/report-source';
 import { callHost } from '../api/host-api';
 import type { ComputeTask } from '../compute/compute-tasks';
@@ -18,6 +23,12 @@ export interface ComparisonSession {
   /** True when the open report is the later edition (the other one is the old one). */
   openIsNew: boolean;
   computation: Computation<Comparison>;
+  /**
+   * The other report's document (the same one the comparison is computed on) and its
+   * annotations placed in it; null until a report is chosen.
+   */
+  otherDoc: ReportDocument | null;
+  otherAnchored: readonly AnchorResult[];
   current: number | null;
   start: (other: { id: string; title: string }, openIsNew: boolean) => Promise<void>;
   step: (direction: 1 | -1) => number | null;
@@ -37,6 +48,18 @@ export function useComparison(
   const [openIsNew, setOpenIsNew] = useState(true);
   const [current, setCurrent] = useState<number | null>(null);
   const [showCosmetic, setShowCosmetic] = useState(false);
+  const [otherAnnotations, setOtherAnnotations] = useState<Annotation[]>([]);
+
+  // The reader parses the open report on this thread too (App's openReport); the paragraph ids
+  // are the ones the worker's comparison gives, since both parse the same source.
+  const otherDoc = useMemo(
+    () => (otherSource ? loadReportDocument(otherSource) : null),
+    [otherSource],
+  );
+  const otherAnchored = useMemo(
+    () => (otherDoc ? anchorAnnotations(otherDoc, otherAnnotations) : []),
+    [otherDoc, otherAnnotations],
+  );
 
   const task = useMemo<ComputeTask | null>(() => {
     if (!otherSource) return null;
@@ -49,13 +72,21 @@ export function useComparison(
   const start = useCallback(
     async (chosen: { id: string; title: string }, isNew: boolean) => {
       try {
-        const opened = await callHost('openReport', { reportId: chosen.id });
+        // Annotations that cannot be read do not stop the comparison: it is shown without them.
+        const [opened, listing] = await Promise.all([
+          callHost('openReport', { reportId: chosen.id }),
+          callHost('listAnnotations', { reportId: chosen.id }).catch((err: unknown) => {
+            onError(errorOf(err));
+            return null;
+          }),
+        ]);
         const theirs: ReportSource = (opened as { source?: ReportSource }).source ?? {
           text: opened.text,
           format: 'txt',
           fileName: chosen.id,
         };
         setOther(chosen);
+        setOtherAnnotations(listing?.annotations ?? []);
         setOpenIsNew(isNew);
         setCurrent(null);
         setOtherSource(theirs);
@@ -80,6 +111,7 @@ export function useComparison(
   const close = useCallback(() => {
     setOther(null);
     setOtherSource(null);
+    setOtherAnnotations([]);
     setCurrent(null);
   }, []);
 
@@ -87,6 +119,8 @@ export function useComparison(
     other,
     openIsNew,
     computation,
+    otherDoc,
+    otherAnchored,
     current,
     start,
     step,

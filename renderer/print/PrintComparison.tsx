@@ -2,12 +2,15 @@
  * The printed comparison (对照) of two editions: a title naming both, the counts of each kind
  * of change, the figures whose values changed (old → new), then every change in reading order
  * with removed text struck through and added text underlined (marks that survive a black-and-
- * white printer), and at the end, compactly, the changes of character width or spacing only.
+ * white printer) and, under a change, each edition's annotations its text touches; at the end,
+ * compactly, the changes of character width or spacing only.
  */
 import { createContext, useContext } from 'react';
 import {
+  annotationQuote,
   changeKindLabel,
   type Change,
+  type ChangeNotes,
   type Comparison,
   type FigureChange,
 } from '../../core/compare';
@@ -29,17 +32,21 @@ interface Paragraphs {
   new: ReadonlyMap<string, string>;
 }
 const ParagraphsContext = createContext<Paragraphs>({ old: new Map(), new: new Map() });
+/** The annotations of both editions each change touches. */
+const NotesContext = createContext<ChangeNotes>(new Map());
 
 const textsById = (doc: ReportDocument): Map<string, string> =>
   new Map(doc.paragraphs.map((p) => [p.id, p.text]));
 
 export function PrintComparison({
   comparison,
+  notes = new Map(),
   oldDoc,
   newDoc,
   options,
 }: {
   comparison: Comparison;
+  notes?: ChangeNotes;
   oldDoc: ReportDocument;
   newDoc: ReportDocument;
   options: PrintOptions;
@@ -50,46 +57,50 @@ export function PrintComparison({
   const untitled = t('printCompareUntitled');
   return (
     <ParagraphsContext.Provider value={paragraphs}>
-      <article
-        className={`print-doc print-compare ${options.layout} paper-${options.paper}`}
-        lang="zh-CN"
-      >
-        <h1 className="print-title">
-          {t('printCompareTitle', {
-            old: comparison.oldTitle ?? untitled,
-            new: comparison.newTitle ?? untitled,
-          })}
-        </h1>
-        <Summary comparison={comparison} cosmetic={cosmetic.length} />
-        {comparison.figureChanges.length > 0 ? (
-          <FigureChanges changes={comparison.figureChanges} />
-        ) : null}
-        {substantive.length > 0 ? (
-          <section className="print-appendix compare-changes">
-            <h2 className="print-appendix-title">{t('printCompareChanges')}</h2>
-            <ol>
-              {substantive.map((change) => (
-                <ChangeItem key={change.index} change={change} comparison={comparison} />
-              ))}
-            </ol>
-          </section>
-        ) : null}
-        {cosmetic.length > 0 ? (
-          <section className="print-appendix compare-cosmetic">
-            <h2 className="print-appendix-title">
-              {t('printCompareCosmetic', { n: cosmetic.length })}
-            </h2>
-            <ol>
-              {cosmetic.map((change) => (
-                <li key={change.index} value={change.index + 1}>
-                  <span className="compare-where">{whereOf(change, t('printCompareOpening'))}</span>{' '}
-                  <InlineChange change={change} />
-                </li>
-              ))}
-            </ol>
-          </section>
-        ) : null}
-      </article>
+      <NotesContext.Provider value={notes}>
+        <article
+          className={`print-doc print-compare ${options.layout} paper-${options.paper}`}
+          lang="zh-CN"
+        >
+          <h1 className="print-title">
+            {t('printCompareTitle', {
+              old: comparison.oldTitle ?? untitled,
+              new: comparison.newTitle ?? untitled,
+            })}
+          </h1>
+          <Summary comparison={comparison} cosmetic={cosmetic.length} />
+          {comparison.figureChanges.length > 0 ? (
+            <FigureChanges changes={comparison.figureChanges} />
+          ) : null}
+          {substantive.length > 0 ? (
+            <section className="print-appendix compare-changes">
+              <h2 className="print-appendix-title">{t('printCompareChanges')}</h2>
+              <ol>
+                {substantive.map((change) => (
+                  <ChangeItem key={change.index} change={change} comparison={comparison} />
+                ))}
+              </ol>
+            </section>
+          ) : null}
+          {cosmetic.length > 0 ? (
+            <section className="print-appendix compare-cosmetic">
+              <h2 className="print-appendix-title">
+                {t('printCompareCosmetic', { n: cosmetic.length })}
+              </h2>
+              <ol>
+                {cosmetic.map((change) => (
+                  <li key={change.index} value={change.index + 1}>
+                    <span className="compare-where">
+                      {whereOf(change, t('printCompareOpening'))}
+                    </span>{' '}
+                    <InlineChange change={change} />
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+        </article>
+      </NotesContext.Provider>
     </ParagraphsContext.Provider>
   );
 }
@@ -191,7 +202,36 @@ function ChangeItem({ change, comparison }: { change: Change; comparison: Compar
       ) : (
         <WholeParagraphs change={change} />
       )}
+      <ChangeNoteLines change={change} />
     </li>
+  );
+}
+
+/** A line for each annotation of either edition the change's text touches. */
+function ChangeNoteLines({ change }: { change: Change }) {
+  const { t } = useI18n();
+  const touched = useContext(NotesContext).get(change.index);
+  if (!touched) return null;
+  const lines = (['old', 'new'] as const).flatMap((side) =>
+    touched[side].map((annotation) => {
+      const note = annotation.note.trim();
+      const quote = annotationQuote(annotation);
+      const text =
+        note === ''
+          ? t(side === 'old' ? 'compareOldHighlight' : 'compareNewHighlight', { quote })
+          : t(side === 'old' ? 'compareOldNote' : 'compareNewNote', { note }) +
+            t('compareNoteOn', { quote });
+      return { key: `${side}-${annotation.id}`, text };
+    }),
+  );
+  return (
+    <>
+      {lines.map(({ key, text }) => (
+        <p key={key} className="compare-change-note">
+          {text}
+        </p>
+      ))}
+    </>
   );
 }
 

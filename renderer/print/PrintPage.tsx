@@ -7,8 +7,8 @@
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../core/api/errors';
 import { anchorAnnotations } from '../../core/annotations/anchor';
-import { compareReports } from '../../core/compare';
-import type { Comparison } from '../../core/compare';
+import { compareReports, comparisonNotes } from '../../core/compare';
+import type { ChangeNotes, Comparison } from '../../core/compare';
 import type { Figure } from '../../core/figures';
 import { translator } from '../../core/i18n/messages';
 import { printedDocument } from '../../core/print/print-documents';
@@ -29,6 +29,7 @@ type Prepared =
       kind: 'comparison';
       job: PrintJob;
       comparison: Comparison;
+      notes: ChangeNotes;
       oldDoc: ReportDocument;
       newDoc: ReportDocument;
     };
@@ -38,14 +39,20 @@ function prepare(job: PrintJob): Prepared {
   const t = translator(job.language);
   const doc = printedDocument(job);
   if (job.compare) {
-    const { oldText, oldSource } = job.compare;
+    const { oldText, oldSource, oldAnnotations = [] } = job.compare;
     const oldDoc = printedDocument({ text: oldText, source: oldSource });
     const comparison = compareReports(oldDoc, doc);
+    // Each edition's annotations, placed as the reader places them, under the changes they touch.
+    const notes = comparisonNotes(
+      comparison,
+      { doc: oldDoc, anchored: anchorAnnotations(oldDoc, oldAnnotations) },
+      { doc, anchored: anchorAnnotations(doc, job.annotations) },
+    );
     document.title = t('printCompareTitle', {
       old: comparison.oldTitle ?? t('printCompareUntitled'),
       new: comparison.newTitle ?? t('printCompareUntitled'),
     });
-    return { kind: 'comparison', job, comparison, oldDoc, newDoc: doc };
+    return { kind: 'comparison', job, comparison, notes, oldDoc, newDoc: doc };
   }
   const anchored = anchorAnnotations(doc, job.annotations);
   const marks = printMarks(doc, anchored, job.sectionIds, job.options.annotations);
@@ -90,6 +97,7 @@ export function PrintPage({ jobId }: { jobId: string }) {
       {prepared.kind === 'comparison' ? (
         <PrintComparison
           comparison={prepared.comparison}
+          notes={prepared.notes}
           oldDoc={prepared.oldDoc}
           newDoc={prepared.newDoc}
           options={prepared.job.options}

@@ -1,16 +1,21 @@
 /**
  * 关键数据 and 对照 as a user works them in the browser host: the figures of the bundled report
  * (419件 under 一、(二) 6. with its subject), a jump to one, the CSV an official opens in Excel;
- * then two editions compared, stepped through with F7, and exported to PDF.
+ * then two editions compared, stepped through with F7, and exported to PDF, with a note made on
+ * the other (old) edition shown on its side of the change it touches and printed under it.
  */
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Annotation } from '../../core/annotations/annotation-model';
+import { describeRange } from '../../core/annotations/describe-selection';
+import { documentText } from '../../core/annotations/document-text';
 import { compareReports } from '../../core/compare';
 import { parseReport } from '../../core/report/parse-report';
 import {
+  callHostApi,
   chromiumPath,
   launchBrowser,
   openViewer,
@@ -107,15 +112,47 @@ describe.skipIf(!chromiumPath())('key figures and comparison (E2E in Chromium)',
       .click();
     await page.getByRole('main', { name: newDoc.title! }).waitFor();
 
+    // A note on the old edition (the report not open), over the removed text of an edit.
+    const expected = compareReports(oldDoc, newDoc).changes.filter((c) => !c.cosmetic);
+    const noted = expected.findIndex((c) => c.kind === 'text-changed' && c.oldText !== '');
+    expect(noted).toBeGreaterThanOrEqual(0);
+    const notedChange = expected[noted]!;
+    const oldDocText = documentText(oldDoc);
+    const paragraphStart =
+      oldDocText.starts[oldDocText.indexById.get(notedChange.oldParagraphIds[0]!)!]!;
+    const now = new Date().toISOString();
+    const note: Annotation = {
+      id: 'e2e-old-edition-note',
+      reportId: OLD,
+      kind: 'highlight',
+      color: 'pink',
+      note: '去年的口径需核对',
+      tags: [],
+      target: describeRange(
+        oldDoc,
+        paragraphStart + notedChange.oldRange!.start,
+        paragraphStart + notedChange.oldRange!.end,
+      ),
+      created: now,
+      updated: now,
+    };
+    await callHostApi(host, 'saveAnnotation', { annotation: note });
+
     await page.getByRole('button', { name: '对照', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '选择对照的报告' });
     await dialog.getByRole('radio', { name: oldDoc.title! }).check();
     await dialog.getByRole('button', { name: '开始对照' }).click();
 
-    const expected = compareReports(oldDoc, newDoc).changes.filter((c) => !c.cosmetic);
     const region = page.getByRole('region', { name: '对照结果' });
     const items = region.getByRole('list').getByRole('listitem');
     await expect.poll(() => items.count()).toBe(expected.length);
+
+    // The old edition's note is visible in 对照结果: on the removed text, and as a line.
+    const notedItem = items.nth(noted);
+    await expect.poll(() => notedItem.innerText()).toContain(`旧版批注：${note.note}`);
+    const mark = notedItem.locator('del mark[title^="旧版批注"]');
+    expect(await mark.innerText()).toBe(notedChange.oldText);
+    expect(await region.innerText()).toContain('另一份报告的 1 条批注在此只读显示');
 
     // F7 goes to the first change and marks it in the text, Shift+F7 back.
     await page.locator('main').click({ position: { x: 5, y: 5 } });
@@ -143,6 +180,7 @@ describe.skipIf(!chromiumPath())('key figures and comparison (E2E in Chromium)',
       await download.saveAs(file);
       const text = squeeze(pdfText(file));
       expect(text).toContain(squeeze('对照'));
+      expect(text).toContain(squeeze(`旧版批注：${note.note}`));
       for (const change of expected.filter((c) => c.kind === 'text-changed').slice(0, 3)) {
         expect(text).toContain(squeeze(change.newText));
       }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { ViewerError } from '../../../../core/api/errors';
+import type { Annotation } from '../../../../core/annotations/annotation-model';
 import type { PrintJob, PrintRequest } from '../../../../core/print/print-options';
 import type { ReportSource } from '../../../../core/report/report-source';
 import { createPdfExport, type PrintHost } from '../../../../node/services/pdf-export';
@@ -18,7 +19,26 @@ const library: Record<string, { text: string; source?: ReportSource }> = {
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 const OPTIONS = { layout: 'reading', paper: 'A4', metadata: false, annotations: 'none' } as const;
 
-function setup(reports = library) {
+/** A stored annotation of `reportId` (only its id and report matter to the service). */
+const stored = (reportId: string, id: string): Annotation => ({
+  id,
+  reportId,
+  kind: 'highlight',
+  color: 'yellow',
+  note: id,
+  tags: [],
+  target: {
+    sectionId: null,
+    start: { paragraphId: 'p1', offset: 0 },
+    end: { paragraphId: 'p1', offset: 2 },
+    position: { start: 0, end: 2 },
+    quote: { exact: '青石', prefix: '', suffix: '' },
+  },
+  created: '2024-01-01T00:00:00.000Z',
+  updated: '2024-01-01T00:00:00.000Z',
+});
+
+function setup(reports = library, annotations: Record<string, Annotation[]> = {}) {
   const jobs: PrintJob[] = [];
   const opened: string[] = [];
   const host: PrintHost = {
@@ -35,9 +55,7 @@ function setup(reports = library) {
       if (!report) throw new ViewerError('not-found', '找不到这份报告', 'Not found', reportId);
       return report;
     },
-    loadAnnotations: vi.fn(async () => {
-      throw new Error('a comparison never loads annotations');
-    }),
+    loadAnnotations: vi.fn(async (reportId: string) => annotations[reportId] ?? []),
     host,
   });
   return { service, host, jobs, opened };
@@ -64,9 +82,13 @@ describe('exportPdf with compare', () => {
     const job = jobs[0]!;
     expect(job.reportId).toBe(NEW_ID);
     expect(job.text).toBe(library[NEW_ID]!.text);
-    expect(job.compare).toEqual({ oldReportId: OLD_ID, oldText: library[OLD_ID]!.text });
+    expect(job.compare).toEqual({
+      oldReportId: OLD_ID,
+      oldText: library[OLD_ID]!.text,
+      oldAnnotations: [],
+    });
     expect(job.language).toBe('en');
-    // Sections, annotations and the figures table do not apply to a comparison.
+    // Sections, the annotations option and the figures table do not apply to a comparison.
     expect(job.sectionIds).toEqual([]);
     expect(job.annotations).toEqual([]);
     expect(job.options).toMatchObject({ layout: 'reading', annotations: 'none', figures: false });
@@ -96,8 +118,22 @@ describe('exportPdf with compare', () => {
       oldReportId: OLD_ID,
       oldText: source.text,
       oldSource: source,
+      oldAnnotations: [],
     });
     expect(jobs[0]!.source).toBeUndefined();
+  });
+
+  it("carries each edition's stored annotations, to print under the changes they touch", async () => {
+    const oldNote = stored(OLD_ID, 'old-note');
+    const newNote = stored(NEW_ID, 'new-note');
+    const { service, jobs } = setup(library, {
+      [OLD_ID]: [oldNote],
+      // A record filed under the wrong report is not printed as this one's.
+      [NEW_ID]: [newNote, stored(OLD_ID, 'stray')],
+    });
+    await service.exportPdf(compareRequest());
+    expect(jobs[0]!.compare?.oldAnnotations).toEqual([oldNote]);
+    expect(jobs[0]!.annotations).toEqual([newNote]);
   });
 
   it('refuses a missing old edition before printing anything', async () => {
