@@ -9,6 +9,7 @@ import type { Annotation } from '../annotations/annotation-model';
 import type { Language } from '../settings';
 import type { ChangeNotes } from './change-annotations';
 import type { ChangeKind, Comparison, FigureChange, SectionAlignment } from './comparison-model';
+import { sectionLabel } from '../report/section-label';
 
 interface Words {
   heading: string;
@@ -120,7 +121,7 @@ function signed(value: number): string {
 }
 
 function sectionCell(section: SectionAlignment['old']): string {
-  return section ? escapeInline(`${section.numberPath} ${section.title}`) : '—';
+  return section ? escapeInline(sectionLabel(section)) : '—';
 }
 
 function figureRow(change: FigureChange, words: Words): string {

@@ -12,6 +12,7 @@ import type {
   SectionRef,
 } from '../compare/comparison-model';
 import { formatNumber } from '../figures/format-figure';
+import { sectionLabel } from '../report/section-label';
 
 /** The kinds that occur, in the fixed order of CHANGE_KINDS, with how many of each. */
 export function changeCounts(comparison: Comparison): { kind: ChangeKind; count: number }[] {
@@ -33,7 +34,7 @@ export function splitCosmetic(changes: readonly Change[]): {
 
 /** "一、(二) 3. 执法监督", or '' for no section. */
 export function sectionRefLabel(section: SectionRef | null): string {
-  return section ? [section.numberPath, section.title].filter((p) => p !== '').join(' ') : '';
+  return section ? sectionLabel(section) : '';
 }
 
 /**
