@@ -4,6 +4,7 @@
 //
 //   dist/electron/main.js     ES module for Electron's Node 22 (package.json "main")
 //   dist/electron/preload.cjs CommonJS: a sandboxed preload cannot be an ES module
+//   dist/electron/import-worker.js  the importers' worker thread (ES module)
 //
 // `--out-dir DIR` builds elsewhere (tests build into a temp folder, leaving dist/ alone).
 import { rm } from 'node:fs/promises';
@@ -80,4 +81,12 @@ await bundle({
   target: 'chrome130',
   external: ['electron'],
 });
-console.log(`Electron main and preload built in ${path.relative(root, outDir)}`);
+// The importers' worker thread (electron/main/import-in-worker.ts loads it from beside main.js).
+await bundle({
+  entry: 'node/importers/import-worker-entry.ts',
+  fileName: 'import-worker.js',
+  format: 'es',
+  target: 'node22',
+  external: nodeBuiltins,
+});
+console.log(`Electron main, preload and import worker built in ${path.relative(root, outDir)}`);

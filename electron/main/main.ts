@@ -29,6 +29,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createCommandSender } from './command-sender';
 import { attachContextMenu } from './context-menu';
 import { handleExportDownloads } from './export-downloads';
+import { workerImporter } from './import-in-worker';
 import { bindApi } from './ipc-binding';
 import { consoleLog } from './log';
 import { createMainWindow } from './main-window';
@@ -100,6 +101,10 @@ async function start(): Promise<void> {
       showInFolder: (file) => shell.showItemInFolder(file),
     },
     chooseReportFiles: () => askWhichReportsToImport(dialog, mainWindow, app.getPath('documents')),
+    importer: workerImporter({
+      mainDir: path.dirname(fileURLToPath(import.meta.url)),
+      pdfjsAssetRoot: paths.pdfjsAssetsDir,
+    }),
   });
   const appContents = () => mainWindow?.webContents ?? null;
   const sendCommand = createCommandSender(appContents, log);

@@ -4,13 +4,15 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ViewerError } from '../../core/api/errors';
+import { setPdfjsAssetRoot } from './pdf-importer';
 import { importReportFile } from './registry';
 import type { WorkerReply, WorkerRequest } from './import-worker';
 
 const port = parentPort;
 if (port) {
-  port.once('message', async ({ bytes, fileName }: WorkerRequest) => {
+  port.once('message', async ({ bytes, fileName, pdfjsAssetRoot }: WorkerRequest) => {
     const reply = (message: WorkerReply) => port.postMessage(message);
+    if (pdfjsAssetRoot) setPdfjsAssetRoot(pdfjsAssetRoot);
     try {
       const report = await importReportFile(bytes, fileName, {
         onProgress: ({ fraction }) => reply({ type: 'progress', fraction }),

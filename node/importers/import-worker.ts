@@ -10,6 +10,8 @@ import type { ImportOptions } from './registry';
 export interface WorkerRequest {
   bytes: Uint8Array;
   fileName: string;
+  /** Where pdf.js's data files are (a packaged app ships them outside node_modules). */
+  pdfjsAssetRoot?: string;
 }
 
 export type WorkerReply =
@@ -23,6 +25,8 @@ export interface WorkerImportOptions extends ImportOptions {
    * moves files says where it put it.
    */
   workerUrl?: URL;
+  /** Passed on to the worker's pdf importer (see setPdfjsAssetRoot). */
+  pdfjsAssetRoot?: string;
 }
 
 /**
@@ -69,7 +73,11 @@ export function importReportFileInWorker(
     worker.on('exit', (code) => finish(() => reject(failed(`import worker exited (${code})`))));
     // A copy goes over, so the caller's bytes stay usable (and are not detached).
     const copy = bytes.slice();
-    const request: WorkerRequest = { bytes: copy, fileName };
+    const request: WorkerRequest = {
+      bytes: copy,
+      fileName,
+      ...(options.pdfjsAssetRoot ? { pdfjsAssetRoot: options.pdfjsAssetRoot } : {}),
+    };
     worker.postMessage(request, [copy.buffer]);
   });
 }

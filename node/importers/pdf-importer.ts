@@ -58,6 +58,14 @@ type Pdfjs = typeof PdfjsModule;
 let pdfjsModule: Promise<Pdfjs> | null = null;
 function loadPdfjs(): Promise<Pdfjs> {
   pdfjsModule ??= (async () => {
+    // pdf.js builds a DOMMatrix when its module loads. In Node it borrows one from the native
+    // @napi-rs/canvas, which a bundled app (Electron's main, the import worker) cannot load, so
+    // the import would fail before reading a byte. Text extraction never draws: a plain-JS
+    // DOMMatrix (@thednp/dommatrix) is all it needs.
+    const global = globalThis as { DOMMatrix?: unknown };
+    if (global.DOMMatrix === undefined) {
+      global.DOMMatrix = (await import('@thednp/dommatrix')).default;
+    }
     // pdfjs runs its worker code in this thread when it finds it on globalThis ("fake worker"),
     // instead of loading pdf.worker.mjs by path: no worker thread, and it survives bundling.
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');

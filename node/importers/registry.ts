@@ -154,6 +154,12 @@ const REFUSED_BY_NAME: Record<string, (fileName: string) => ViewerError> = {
  * Imports one file. Throws only ViewerError: a refusal ('unsupported-format'), 'too-large',
  * or 'corrupt-data' for a damaged file of a supported format.
  */
+/**
+ * How the services run an import: `importReportFile` itself, or (Electron) the same on a worker
+ * thread so a large PDF does not hold up the main process.
+ */
+export type ReportFileImporter = (bytes: Uint8Array, fileName: string) => Promise<ImportedReport>;
+
 export async function importReportFile(
   bytes: Uint8Array,
   fileName: string,

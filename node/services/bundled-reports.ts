@@ -17,7 +17,11 @@ import { MAX_IMPORT_FILE_BYTES, type UserMessage } from '../../core/api/contract
 import { ViewerError } from '../../core/api/errors';
 import type { ReportSource } from '../../core/report/report-source';
 import { reportIdSchema } from '../../core/settings';
-import { importReportFile, isSupportedFileName } from '../importers/registry';
+import {
+  importReportFile,
+  isSupportedFileName,
+  type ReportFileImporter,
+} from '../importers/registry';
 import type { ImportedReport } from '../importers/importer';
 import { errorMessage, writeJsonFileAtomic } from './json-file';
 import { isInside, sha256 } from './library-files';
@@ -86,7 +90,12 @@ export interface BundledReports {
   open(id: string): Promise<ImportedReport & { report: BundledReport }>;
 }
 
-export function createBundledReports(reportsDir: string, cacheFile: string): BundledReports {
+export function createBundledReports(
+  reportsDir: string,
+  cacheFile: string,
+  /** Runs the importers (default: in this thread; Electron: on a worker thread). */
+  importer: ReportFileImporter = importReportFile,
+): BundledReports {
   let cache: Map<string, CachedFile> | null = null;
   /** True when the cache in memory differs from its file. */
   let unsaved = false;
@@ -165,7 +174,7 @@ export function createBundledReports(reportsDir: string, cacheFile: string): Bun
     }
     try {
       const bytes = await fs.readFile(file);
-      const imported = await importReportFile(bytes, id);
+      const imported = await importer(bytes, id);
       const description = describeReport(imported.source, id);
       return {
         ...base,
@@ -268,7 +277,7 @@ export function createBundledReports(reportsDir: string, cacheFile: string): Bun
         `${file}: ${bytes.byteLength} bytes`,
       );
     }
-    return { ...(await importReportFile(bytes, id)), report };
+    return { ...(await importer(bytes, id)), report };
   }
 
   const list = (options: { save?: boolean } = {}) =>

@@ -12,6 +12,7 @@ import { createReportLibrary } from './report-library';
 import { createSearchIndexCache } from './search-index-cache';
 import { openSettingsStore } from './settings-store';
 import { supportedReportEndings } from './report-file-types';
+import type { ReportFileImporter } from '../importers/registry';
 
 export interface HostServicesOptions {
   reportsDir: string;
@@ -26,6 +27,8 @@ export interface HostServicesOptions {
    * when cancelled). Without it chooseAndImportReports says it is unavailable.
    */
   chooseReportFiles?: () => Promise<string[] | null>;
+  /** Runs the importers; Electron passes one that uses a worker thread (import-worker.ts). */
+  importer?: ReportFileImporter;
 }
 
 export interface HostServices {
@@ -55,6 +58,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     annotations,
     writeAccess,
     ...(options.chooseReportFiles ? { chooseFiles: options.chooseReportFiles } : {}),
+    ...(options.importer ? { importer: options.importer } : {}),
   });
   const pdf = createPdfExport({
     openReport: (reportId) => library.open(reportId),

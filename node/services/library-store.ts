@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { ViewerError } from '../../core/api/errors';
 import type { ReportSource } from '../../core/report/report-source';
 import type { ImportedReport } from '../importers/importer';
-import { importReportFile } from '../importers/registry';
+import { importReportFile, type ReportFileImporter } from '../importers/registry';
 import { notFound } from './bundled-reports';
 import { errorMessage, isErrno } from './json-file';
 import type { JsonDocument, JsonWriter } from './json-document';
@@ -91,12 +91,15 @@ export interface LibraryStoreOptions {
    * process), and leftovers of interrupted imports are tidied only by the folder's writer.
    */
   writeAccess?: { beforeWrite: () => Promise<void>; mayTidy: () => boolean };
+  /** Runs the importers (default: in this thread; Electron: on a worker thread). */
+  importer?: ReportFileImporter;
 }
 
 export async function openLibraryStore(
   dataDir: string,
   options: LibraryStoreOptions = {},
 ): Promise<LibraryStore> {
+  const importer = options.importer ?? importReportFile;
   const folder = path.join(dataDir, LIBRARY_FOLDER);
   await fs.mkdir(folder, { recursive: true });
   const access = options.writeAccess;
@@ -199,7 +202,7 @@ export async function openLibraryStore(
         `${dir}: ${errorMessage(err)}`,
       );
     }
-    return { ...(await importReportFile(bytes, entry.sourceFileName)).source };
+    return { ...(await importer(bytes, entry.sourceFileName)).source };
   }
 
   async function setTitle(id: string, title: string | null): Promise<LibraryEntry> {

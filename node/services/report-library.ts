@@ -20,7 +20,7 @@ import {
 } from '../../core/api/contract';
 import { ViewerError } from '../../core/api/errors';
 import type { ImportedReport } from '../importers/importer';
-import { importReportFile } from '../importers/registry';
+import { importReportFile, type ReportFileImporter } from '../importers/registry';
 import type { AnnotationStores } from './annotation-stores';
 import {
   BUNDLED_CACHE_FILE,
@@ -63,6 +63,7 @@ export async function createReportLibrary(options: ReportLibraryOptions): Promis
   const bundled = createBundledReports(
     options.reportsDir,
     path.join(dataDir, LIBRARY_FOLDER, BUNDLED_CACHE_FILE),
+    options.importer,
   );
   // One import at a time: two imports of the same bytes must find each other.
   const imports = new SerialQueue();
@@ -152,7 +153,7 @@ export async function createReportLibrary(options: ReportLibraryOptions): Promis
       const inLibrary = store.findBySha(hash);
       if (inLibrary) return duplicate(await librarySummary(inLibrary));
       // The importer first: a file it refuses is refused before anything else is looked at.
-      const imported = await runImporter(bytes, name);
+      const imported = await runImporter(options.importer ?? importReportFile, bytes, name);
       const inFolder = (await listBundled()).reports.find((r) => r.sha256 === hash);
       if (inFolder) return duplicate(await bundledSummary(inFolder));
       const entry = await store.add(bytes, name, imported, describeReport(imported.source, name));
@@ -264,9 +265,13 @@ async function moveAnnotationsInto(file: string, dest: string): Promise<() => Pr
   return undo;
 }
 
-async function runImporter(bytes: Uint8Array, fileName: string): Promise<ImportedReport> {
+async function runImporter(
+  importer: ReportFileImporter,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ImportedReport> {
   try {
-    return await importReportFile(bytes, fileName);
+    return await importer(bytes, fileName);
   } catch (err) {
     if (err instanceof ViewerError) throw err;
     // The importers promise plain errors only; anything else still reaches the user plainly.

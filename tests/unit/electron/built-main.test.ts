@@ -1,13 +1,21 @@
 // The built main bundle (dist/electron/main.js), run under plain Node with `electron` resolved to
 // a stub (built-main/): guards against bundling bugs that the source-level tests cannot see,
-// such as a CommonJS global (`__filename`) used inside the ES module bundle.
+// such as a CommonJS global (`__filename`) used inside the ES module bundle. And the built import
+// worker beside it, which found one: bundled pdf.js had no DOMMatrix (the native canvas package
+// cannot be bundled), so every PDF import failed in the packaged app.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import { CHANNELS, ipcChannel } from '../../../core/api/contract';
+import { importReportFileInWorker } from '../../../node/importers/import-worker';
+import { importReportFile } from '../../../node/importers/registry';
+import { IMPORT_WORKER_FILE } from '../../../electron/main/import-in-worker';
+import { fixture } from '../node/importers/fixtures';
 
 const run = promisify(execFile);
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
@@ -70,4 +78,33 @@ describe('the built main bundle under plain Node', () => {
     expect(report.menus[0]?.[0]).toBe('文件(&F)');
     expect(report.menus.at(-1)?.[0]).toBe('&File');
   });
+});
+
+describe('the built import worker (dist/electron/import-worker.js) under plain Node', () => {
+  const workerUrl = () => pathToFileURL(path.join(workDir, 'dist', 'electron', IMPORT_WORKER_FILE));
+  // What a packaged app has in resources/pdfjs (electron-builder.yml copies these folders).
+  const pdfjsAssetRoot = path.dirname(
+    createRequire(import.meta.url).resolve('pdfjs-dist/package.json'),
+  );
+
+  it.each(['report.pdf', 'report.docx', 'report.doc', 'report-gb18030.txt', 'saved-page-gbk.html'])(
+    'imports %s exactly as the importers do in this thread',
+    async (name) => {
+      const bytes = fixture(name);
+      const inWorker = await importReportFileInWorker(bytes, name, {
+        workerUrl: workerUrl(),
+        pdfjsAssetRoot,
+      });
+      expect(inWorker).toEqual(await importReportFile(bytes, name));
+    },
+    30_000,
+  );
+
+  it('passes a refusal back as the same plain-words error', async () => {
+    const error = await importReportFileInWorker(fixture('image-only.pdf'), 'scan.pdf', {
+      workerUrl: workerUrl(),
+      pdfjsAssetRoot,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ViewerError', code: 'unsupported-format' });
+  }, 30_000);
 });
