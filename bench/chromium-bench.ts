@@ -16,7 +16,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PageFunction } from 'playwright-core/types/structs';
 import { HIGHLIGHT_COLORS } from '../core/annotations/annotation-model';
 import { parseReport } from '../core/report/parse-report';
 import { bruteForceSearch, documentSearchUnits } from '../core/search';
@@ -214,11 +213,15 @@ async function measureOpen(
 /** Waits, checking once a frame, until `predicate` returns a number (a time), and returns it. */
 async function inPage<A>(
   page: Page,
-  predicate: PageFunction<A, number | false>,
+  predicate: (arg: A) => number | false,
   arg: A,
   timeout = OPEN_TIMEOUT,
 ): Promise<number> {
-  const handle = await page.waitForFunction(predicate, arg, { polling: 'raf', timeout });
+  // (Plain JSON arguments only; Playwright's Unboxed<A> is then A.)
+  const handle = await page.waitForFunction(predicate as (arg: unknown) => number | false, arg, {
+    polling: 'raf',
+    timeout,
+  });
   return (await handle.jsonValue()) as number;
 }
 
