@@ -11,7 +11,7 @@
  * frame, so "on screen" means a frame was produced with it.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -75,6 +75,8 @@ export async function runChromiumBench(
     return;
   }
 
+  // The machine may be shared: say how busy it was, so the figures can be read with that in mind.
+  const loadBefore = loadavg()[0]!;
   const temp = mkdtempSync(path.join(tmpdir(), 'chromium-bench-'));
   const hosts: RunningHost[] = [];
   let browser: Browser | null = null;
@@ -148,6 +150,9 @@ export async function runChromiumBench(
       sizes: { bundled: Buffer.byteLength(bundledText), five: fiveBytes, thirty: thirtyBytes },
       queryHits,
     });
+    console.log(
+      `\nLoad average (1 min) at the start ${loadBefore.toFixed(1)}, at the end ${loadavg()[0]!.toFixed(1)}, on ${availableParallelism()} cores.`,
+    );
     const away = requestsLeavingLoopback();
     if (away.length > 0) {
       console.log(`\nNote: ${away.length} requests left 127.0.0.1 (first: ${away[0]!.url}).`);
