@@ -44,6 +44,8 @@ const OPEN_TIMEOUT = 240_000;
 /** One open of a report: milliseconds from navigation start, and what the page held then. */
 interface OpenFigures {
   firstScreen: number;
+  /** When the report's text had arrived from the host (the end of the openReport response). */
+  received: number;
   /** 2,000-annotation case: until every highlight is painted (null: never, see `ranges`). */
   painted?: number | null;
   ranges?: number;
@@ -181,10 +183,22 @@ async function measureOpen(
   // tsx (esbuild keepNames) wraps named functions in the code sent to the page in __name(); the
   // page has no such helper, so give it one that does nothing.
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+  // Room for every resource (the font comes in ~100 subsets), so openReport's timing is kept.
+  await context.addInitScript('performance.setResourceTimingBufferSize(10000);');
   try {
     const page = await context.newPage();
     await page.goto(host.url);
-    const figures: OpenFigures = { firstScreen: await inPage(page, firstScreen, null) };
+    const figures: OpenFigures = {
+      firstScreen: await inPage(page, firstScreen, null),
+      received: await page.evaluate(
+        () =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => e as PerformanceResourceTiming)
+            .filter((e) => e.name.includes('/api/openReport'))
+            .at(-1)?.responseEnd ?? NaN,
+      ),
+    };
     if (what.annotations) {
       try {
         const wanted = { names: HIGHLIGHT_NAMES, count: what.annotations };
@@ -372,6 +386,7 @@ function printTables(r: {
           '—',
           '—',
         ],
+        receivedRow('bundled report', r.bundled),
         [
           `bundled report: «${QUERY}» typed, first result shown (${r.queryHits.bundled} hits)`,
           ms(query17),
@@ -386,6 +401,7 @@ function printTables(r: {
           `≤ 3× bundled (${ms(3 * open17)})`,
           `${ratio(open5, open17)} ${open5 <= 3 * open17 ? 'met' : '**not met**'}`,
         ],
+        receivedRow(`${mib(r.sizes.five)} report`, r.large5),
         [
           `${mib(r.sizes.five)} report: «${QUERY}» typed, first result shown (${r.queryHits.five.toLocaleString('en')} hits)`,
           ms(query5),
@@ -398,6 +414,17 @@ function printTables(r: {
       ],
     ),
   );
+}
+
+/** Of the first screen, how much was the host's: when the openReport answer had arrived. */
+function receivedRow(name: string, list: OpenFigures[]): string[] {
+  return [
+    `${name}: of which, text received from the host (openReport answered)`,
+    ms(med(list, (f) => f.received)),
+    spread(list, (f) => f.received),
+    '—',
+    '—',
+  ];
 }
 
 function annotationRows(list: OpenFigures[], openNone: number): string[][] {
@@ -447,6 +474,7 @@ function thirtyRows(list: OpenFigures[], bytes: number): string[][] {
       'opens',
       'opens',
     ],
+    receivedRow(`${size} report`, list),
     scrollRow(
       'a viewport',
       list.flatMap((f) => f.scrollPage ?? []),
