@@ -3,6 +3,7 @@
  * and asserts nothing. Add a benchmark by calling its exported function here.
  */
 import { runAnnotationsBench } from './annotations-bench';
+import { runChromiumBench } from './chromium-bench';
 import { runFiguresBench } from './figures-bench';
 import { runPdfBench } from './pdf-bench';
 import { runSearchBench } from './search-bench';
@@ -14,3 +15,5 @@ await runSearchScaleBench();
 await runPdfBench();
 await runAnnotationsBench();
 runFiguresBench();
+// Last: it builds the renderer itself and takes a few minutes (the 30 MB report opens 6 times).
+await runChromiumBench();
