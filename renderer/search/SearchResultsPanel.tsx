@@ -3,6 +3,7 @@
  * number and a snippet with the hit marked. Clicking one goes to that occurrence.
  */
 import type { SearchResult } from '../../core/search';
+import { useProgressiveCount } from '../hooks/useProgressiveCount';
 import { useI18n, type Translate } from '../i18n';
 import type { SearchSession } from './useSearchSession';
 
@@ -51,28 +52,51 @@ export function SearchResultsPanel({ session }: { session: SearchSession }) {
           </div>
         ) : null}
       </div>
-      <ol className="search-list">
-        {results.results.map((r) => (
-          <li key={r.unitId}>
-            <button type="button" className="search-result" onClick={() => goToResult(r)}>
-              <span className="search-result-place">
-                {placeOf(r, t)}
-                {r.occurrences.length > 1 ? (
-                  <span className="search-result-count">
-                    {t('searchInUnit', { n: r.occurrences.length })}
-                  </span>
-                ) : null}
-              </span>
-              <span className="search-snippet">
-                {r.snippet.before}
-                <mark>{r.snippet.match}</mark>
-                {r.snippet.after}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ol>
+      <ResultList
+        // A new answer starts its list afresh (a first screenful, then the rest).
+        key={`${results.query.raw}|${order}`}
+        results={results.results}
+        onChoose={goToResult}
+      />
     </section>
+  );
+}
+
+/**
+ * The results: a first screenful at once and the rest in batches between frames (a 2-character
+ * query on a 5 MB report has thousands), each laid out only when near the view (CSS).
+ */
+function ResultList({
+  results,
+  onChoose,
+}: {
+  results: readonly SearchResult[];
+  onChoose: (result: SearchResult) => void;
+}) {
+  const { t } = useI18n();
+  const shown = useProgressiveCount(results.length);
+  return (
+    <ol className="search-list">
+      {results.slice(0, shown).map((r) => (
+        <li key={r.unitId}>
+          <button type="button" className="search-result" onClick={() => onChoose(r)}>
+            <span className="search-result-place">
+              {placeOf(r, t)}
+              {r.occurrences.length > 1 ? (
+                <span className="search-result-count">
+                  {t('searchInUnit', { n: r.occurrences.length })}
+                </span>
+              ) : null}
+            </span>
+            <span className="search-snippet">
+              {r.snippet.before}
+              <mark>{r.snippet.match}</mark>
+              {r.snippet.after}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
   );
 }
 

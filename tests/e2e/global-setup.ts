@@ -16,5 +16,14 @@ export default async function setup(): Promise<void> {
     process.env.E2E_NO_CHROMIUM = '1';
     return;
   }
-  await build({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+  // The production build users get (vitest sets NODE_ENV=test, which would give React's slower
+  // development build, and leave it in dist/ for whatever runs next).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
