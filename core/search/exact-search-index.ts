@@ -52,6 +52,12 @@ export interface ExactIndexData {
   text: string;
   unitStarts: Uint32Array;
   postings: BigramPostings;
+  /**
+   * The largest value in `postings.positions`, when whoever read the arrays computed it from
+   * them (the cache file reader does it chunk by chunk as it reads); else computed on load.
+   * Either way it is checked against the text's length.
+   */
+  largestPosition?: number;
 }
 
 /** A hit for a list of hits in document order: the unit and [start, end) in its text. */
@@ -574,7 +580,7 @@ export function loadExactSearchIndex(
   const { text, unitStarts, postings } = data;
   if (data.units.length + 1 !== unitStarts.length) fail('unit count does not match');
   if (unitStarts[data.units.length] !== text.length) fail('text length does not match');
-  checkBigramPostings(postings, text.length);
+  checkBigramPostings(postings, text.length, data.largestPosition);
 
   const units: SearchUnit[] = [];
   const headingEnds = new Uint32Array(data.units.length);

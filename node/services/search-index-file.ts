@@ -13,6 +13,7 @@
  */
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
+import { largestPosition } from '../../core/search/bigram-postings';
 import {
   EXACT_INDEX_FORMAT,
   type ExactIndexData,
@@ -195,27 +196,65 @@ export async function readIndexFile(
   };
   while (got < PREFIX_BYTES) await readMore(PREFIX_BYTES - got);
   checkPrefix(file);
+  // The header says where the positions are; they are the bulk of the file, so their range
+  // check (largestPosition) is done here too, on each chunk while it is in the CPU's cache.
+  // A header that does not parse is left to the CRC and decodeChecked to refuse.
+  const headerEnd = Math.min(size, PREFIX_BYTES + file.readUInt32LE(HEADER_LENGTH_AT));
+  while (got < headerEnd) await readMore(Math.min(READ_CHUNK, headerEnd - got));
+  const header = parseHeader(file);
+  const slot = header?.arrays?.positions;
+  const from = slot ? headerEnd + slot.offset : size;
+  const to = slot ? Math.min(size, from + slot.bytes) : size;
+  let scanned = from % 4 === 0 ? from : size;
+  let largest = 0;
   let crc = 0;
   let checked = HEADER_LENGTH_AT;
-  while (got < size) {
-    const reading = readMore(Math.min(READ_CHUNK, size - got));
+  const checkRead = (): void => {
     crc = crc32(file.subarray(checked, got), crc);
     checked = got;
+    const end = Math.min(got, to) & ~3;
+    if (end > scanned) {
+      largest = Math.max(
+        largest,
+        largestPosition(new Uint32Array(file.buffer, scanned, (end - scanned) / 4)),
+      );
+      scanned = end;
+    }
+  };
+  while (got < size) {
+    const reading = readMore(Math.min(READ_CHUNK, size - got));
+    checkRead();
     await reading;
   }
-  checkCrc(file, crc32(file.subarray(checked, got), crc));
-  return decodeChecked(file);
+  checkRead();
+  checkCrc(file, crc);
+  return decodeChecked(file, header ?? undefined, scanned === (to & ~3) ? largest : undefined);
 }
 
-/** Decodes a file whose prefix and CRC have been checked. */
-function decodeChecked(file: Buffer): IndexFileContents {
+function parseHeader(file: Buffer): FileHeader | null {
+  try {
+    const end = PREFIX_BYTES + file.readUInt32LE(HEADER_LENGTH_AT);
+    return JSON.parse(file.toString('utf8', PREFIX_BYTES, end)) as FileHeader;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decodes a file whose prefix and CRC have been checked; `header` when it was parsed already,
+ * `largest` when the positions' largest value was found while the file was read.
+ */
+function decodeChecked(file: Buffer, parsed?: FileHeader, largest?: number): IndexFileContents {
   const format = file.readUInt32LE(MAGIC.length + 4);
   // Typed arrays need aligned offsets; a file read into a pooled buffer may not be.
   const bytes = file.byteOffset % 8 === 0 ? file : alignedCopy(file);
   const headerLength = bytes.readUInt32LE(HEADER_LENGTH_AT);
   const base = PREFIX_BYTES + headerLength;
   if (base > bytes.length || base % 8 !== 0) fail('has a bad header length');
-  const header = JSON.parse(bytes.toString('utf8', PREFIX_BYTES, base)) as FileHeader;
+  const header =
+    parsed && bytes === file
+      ? parsed
+      : (JSON.parse(bytes.toString('utf8', PREFIX_BYTES, base)) as FileHeader);
   const view = <T>(
     name: ArrayName,
     make: (b: ArrayBuffer, at: number, n: number) => T,
@@ -289,6 +328,7 @@ function decodeChecked(file: Buffer): IndexFileContents {
       text,
       unitStarts: u32('unitStarts'),
       postings: { positions: u32('positions'), keys: u32('keys'), offsets: u32('offsets') },
+      ...(largest === undefined ? {} : { largestPosition: largest }),
     },
   };
 }

@@ -181,7 +181,10 @@ describe('search index cache', () => {
       },
     });
     const read = await readIndexFile(reader(bytes), bytes.length);
-    expect(read).toEqual(decodeIndexFile(bytes));
+    const decoded = decodeIndexFile(bytes);
+    // The positions' largest value comes from the bytes as they were read.
+    expect(read.data.largestPosition).toBe(Math.max(...decoded.data.postings.positions));
+    expect({ ...read, data: { ...read.data, largestPosition: undefined } }).toEqual(decoded);
     // The file shrank after its size was taken: refused, not decoded from unread bytes.
     await expect(
       readIndexFile(reader(bytes.subarray(0, bytes.length >> 1)), bytes.length),
@@ -210,6 +213,20 @@ describe('search index cache', () => {
     const loaded = await cache.load(REPORT);
     expect(loaded.status).toBe('rebuilt');
     expect(loaded.problems.join()).toMatch(/checksum/);
+    expect(build).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a file whose checksum is right but whose postings point past the text', async () => {
+    const { cache, build } = cacheWithSpy();
+    const good = await cache.load(REPORT);
+    const contents = decodeIndexFile(await readFile(cache.fileFor(good.key)));
+    const positions = contents.data.postings.positions.slice();
+    positions[positions.length - 1] = contents.data.text.length + 3;
+    const data = { ...contents.data, postings: { ...contents.data.postings, positions } };
+    await writeFile(cache.fileFor(good.key), encodeIndexFile(good.key, good.extra, data));
+    const loaded = await cache.load(REPORT);
+    expect(loaded.status).toBe('rebuilt');
+    expect(loaded.problems.join()).toMatch(/position out of range/);
     expect(build).toHaveBeenCalledTimes(2);
   });
 
