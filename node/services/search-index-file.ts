@@ -194,7 +194,8 @@ export async function readIndexFile(
     if (bytesRead === 0) fail('was cut short while it was read');
     got += bytesRead;
   };
-  while (got < PREFIX_BYTES) await readMore(PREFIX_BYTES - got);
+  // The first read takes a whole chunk, which holds the header (and all of a small file).
+  while (got < PREFIX_BYTES) await readMore(Math.min(READ_CHUNK, size) - got);
   checkPrefix(file);
   // The header says where the positions are; they are the bulk of the file, so their range
   // check (largestPosition) is done here too, on each chunk while it is in the CPU's cache.
