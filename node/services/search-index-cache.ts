@@ -11,7 +11,11 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { loadExactSearchIndex, type ExactSearchIndex } from '../../core/search';
+import {
+  loadExactSearchIndex,
+  type ExactSearchIndex,
+  type LoadableIndexData,
+} from '../../core/search';
 import {
   errorMessage,
   nodeDataFs,
@@ -164,7 +168,10 @@ export function createSearchIndexCache<Extra>(
  * whole file, decoded after. A file that is not a sound index file is 'unreadable' too: either
  * way it is rebuilt.
  */
-function readCached(fs: DataFs, file: string): Promise<RetriedRead<IndexFileContents>> {
+function readCached(
+  fs: DataFs,
+  file: string,
+): Promise<RetriedRead<IndexFileContents<LoadableIndexData>>> {
   return readRetrying(async () => {
     const { size } = await fs.stat(file);
     const handle: DataFileHandle & Partial<IndexFileReader> = await fs.open(file, 'r');

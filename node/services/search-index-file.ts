@@ -17,8 +17,10 @@ import { largestPosition } from '../../core/search/bigram-postings';
 import {
   EXACT_INDEX_FORMAT,
   type ExactIndexData,
+  type LoadableIndexData,
   type SearchUnitKind,
   type StoredUnit,
+  type StoredUnitReader,
 } from '../../core/search';
 
 /** Bump when this layout changes (EXACT_INDEX_FORMAT covers the index's own shape). */
@@ -54,10 +56,10 @@ interface FileHeader {
  */
 const COLUMNS = 11;
 
-export interface IndexFileContents {
+export interface IndexFileContents<Data extends LoadableIndexData = ExactIndexData> {
   key: string;
   extra: unknown;
-  data: ExactIndexData;
+  data: Data;
 }
 
 export function encodeIndexFile(key: string, extra: unknown, data: ExactIndexData): Buffer {
@@ -171,7 +173,8 @@ function checkCrc(file: Buffer, crc: number): void {
 export function decodeIndexFile(file: Buffer): IndexFileContents {
   checkPrefix(file);
   checkCrc(file, crc32(file.subarray(HEADER_LENGTH_AT)));
-  return decodeChecked(file);
+  const contents = decodeChecked(file);
+  return { ...contents, data: { ...contents.data, units: contents.data.units.toArray() } };
 }
 
 /**
@@ -184,7 +187,7 @@ export function decodeIndexFile(file: Buffer): IndexFileContents {
 export async function readIndexFile(
   handle: IndexFileReader,
   size: number,
-): Promise<IndexFileContents> {
+): Promise<IndexFileContents<LoadableIndexData>> {
   if (size < PREFIX_BYTES) fail('is not a search index file');
   // allocUnsafeSlow: a buffer of its own, at offset 0, so every array is aligned in place.
   const file = Buffer.allocUnsafeSlow(size);
@@ -245,7 +248,11 @@ function parseHeader(file: Buffer): FileHeader | null {
  * Decodes a file whose prefix and CRC have been checked; `header` when it was parsed already,
  * `largest` when the positions' largest value was found while the file was read.
  */
-function decodeChecked(file: Buffer, parsed?: FileHeader, largest?: number): IndexFileContents {
+function decodeChecked(
+  file: Buffer,
+  parsed?: FileHeader,
+  largest?: number,
+): IndexFileContents<LoadableIndexData & { units: StoredUnitReader }> {
   const format = file.readUInt32LE(MAGIC.length + 4);
   // Typed arrays need aligned offsets; a file read into a pooled buffer may not be.
   const bytes = file.byteOffset % 8 === 0 ? file : alignedCopy(file);
@@ -290,46 +297,78 @@ function decodeChecked(file: Buffer, parsed?: FileHeader, largest?: number): Ind
     fail('has a bad unit table');
   }
   const strings = header.strings;
-  const str = (at: number): string | null => {
-    if (at === -1) return null;
-    const value = strings[at];
-    return typeof value === 'string' ? value : fail('refers to a missing string');
-  };
-  const units: StoredUnit[] = new Array(count);
-  for (let u = 0, at = 0; u < count; u++, at += COLUMNS) {
-    const kind = KINDS[columns[at]!] ?? fail('has a unit of unknown kind');
-    const paragraphId = str(columns[at + 2]!);
-    const idRef = columns[at + 1]!;
-    const id =
-      idRef === -1
-        ? PARAGRAPH_ID_PREFIX + (paragraphId ?? fail('has a unit without id'))
-        : (str(idRef) ?? fail('has a unit without id'));
-    const textRef = columns[at + 5]!;
-    // Both optional fields are always set, so every unit object has the same shape.
-    units[u] = {
-      id,
-      kind,
-      order: orders[u]!,
-      paragraphId,
-      sectionId: str(columns[at + 3]!),
-      numberPath: str(columns[at + 4]!),
-      headingLength: columns[at + 8]!,
-      headingEnd: columns[at + 9]!,
-      mapped: columns[at + 10] === 1,
-      text: textRef === -1 ? undefined : (str(textRef) ?? ''),
-      source: textRef === -1 ? [columns[at + 6]!, columns[at + 7]!] : undefined,
-    };
-  }
+  if (!Array.isArray(strings)) fail('has no string table');
   return {
     key: header.key,
     extra: header.extra,
     data: {
       format,
-      units,
+      units: columnReader(columns, orders, strings),
       text,
       unitStarts: u32('unitStarts'),
       postings: { positions: u32('positions'), keys: u32('keys'), offsets: u32('offsets') },
       ...(largest === undefined ? {} : { largestPosition: largest }),
+    },
+  };
+}
+
+/**
+ * The unit table read in place: each unit's fields straight from the columns into the
+ * loader's one object (see StoredUnitReader). A bad kind or string reference throws, and the
+ * load fails, as a bad file must.
+ */
+function columnReader(
+  columns: Int32Array,
+  orders: Float64Array,
+  strings: readonly unknown[],
+): StoredUnitReader {
+  const str = (at: number): string | null => {
+    if (at === -1) return null;
+    const value = strings[at];
+    return typeof value === 'string' ? value : fail('refers to a missing string');
+  };
+  const range: [number, number] = [0, 0];
+  const read = (u: number, into: StoredUnit): void => {
+    const at = u * COLUMNS;
+    into.kind = KINDS[columns[at]!] ?? fail('has a unit of unknown kind');
+    const paragraphId = str(columns[at + 2]!);
+    const idRef = columns[at + 1]!;
+    into.id =
+      idRef === -1
+        ? PARAGRAPH_ID_PREFIX + (paragraphId ?? fail('has a unit without id'))
+        : (str(idRef) ?? fail('has a unit without id'));
+    into.paragraphId = paragraphId;
+    into.order = orders[u]!;
+    into.sectionId = str(columns[at + 3]!);
+    into.numberPath = str(columns[at + 4]!);
+    into.headingLength = columns[at + 8]!;
+    into.headingEnd = columns[at + 9]!;
+    into.mapped = columns[at + 10] === 1;
+    const textRef = columns[at + 5]!;
+    if (textRef === -1) {
+      range[0] = columns[at + 6]!;
+      range[1] = columns[at + 7]!;
+      into.source = range;
+      into.text = undefined;
+    } else {
+      into.source = undefined;
+      into.text = str(textRef) ?? '';
+    }
+  };
+  const length = orders.length;
+  return {
+    length,
+    read,
+    toArray() {
+      const units: StoredUnit[] = [];
+      for (let u = 0; u < length; u++) {
+        // Both optional fields are always set, so every unit object has the same shape.
+        const unit = { text: undefined, source: undefined } as unknown as StoredUnit;
+        read(u, unit);
+        if (unit.source) unit.source = [unit.source[0], unit.source[1]];
+        units.push(unit);
+      }
+      return units;
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   INDEX_CACHE_FOLDER,
   textKey,
 } from '../../../../node/services/search-index-cache';
+import { loadExactSearchIndex, type StoredUnitReader } from '../../../../core/search';
 import { nodeDataFs, type DataFs } from '../../../../node/services/data-fs';
 import {
   decodeIndexFile,
@@ -184,7 +185,18 @@ describe('search index cache', () => {
     const decoded = decodeIndexFile(bytes);
     // The positions' largest value comes from the bytes as they were read.
     expect(read.data.largestPosition).toBe(Math.max(...decoded.data.postings.positions));
-    expect({ ...read, data: { ...read.data, largestPosition: undefined } }).toEqual(decoded);
+    // The units come as a reader over the file's columns; read out, they are decoded's.
+    const { units, ...rest } = read.data;
+    expect(Array.isArray(units)).toBe(false);
+    expect((units as StoredUnitReader).toArray()).toEqual(decoded.data.units);
+    expect({
+      ...read,
+      data: { ...rest, units: decoded.data.units, largestPosition: undefined },
+    }).toEqual(decoded);
+    // Loaded from either, the index answers alike.
+    expect(hitsOf(loadExactSearchIndex(read.data, REPORT))).toEqual(
+      hitsOf(loadExactSearchIndex(decoded.data, REPORT)),
+    );
     // The file shrank after its size was taken: refused, not decoded from unread bytes.
     await expect(
       readIndexFile(reader(bytes.subarray(0, bytes.length >> 1)), bytes.length),
@@ -227,6 +239,21 @@ describe('search index cache', () => {
     const loaded = await cache.load(REPORT);
     expect(loaded.status).toBe('rebuilt');
     expect(loaded.problems.join()).toMatch(/position out of range/);
+    expect(build).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a file whose checksum is right but whose unit table holds an unknown kind', async () => {
+    const { cache, build } = cacheWithSpy();
+    const good = await cache.load(REPORT);
+    const contents = decodeIndexFile(await readFile(cache.fileFor(good.key)));
+    const units = contents.data.units.map((u, i) =>
+      i === 3 ? { ...u, kind: 'bogus' as unknown as typeof u.kind } : u,
+    );
+    const data = { ...contents.data, units };
+    await writeFile(cache.fileFor(good.key), encodeIndexFile(good.key, good.extra, data));
+    const loaded = await cache.load(REPORT);
+    expect(loaded.status).toBe('rebuilt');
+    expect(loaded.problems.join()).toMatch(/unknown kind/);
     expect(build).toHaveBeenCalledTimes(2);
   });
 
