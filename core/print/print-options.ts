@@ -111,6 +111,13 @@ export const PRINT_READY_ATTRIBUTE = 'data-print-ready';
 export const PRINT_READY = 'ready';
 export const PRINT_FAILED = 'error';
 export const PRINT_ERROR_ATTRIBUTE = 'data-print-error';
+/**
+ * A function the print page puts on its window: a host that keeps the page open between
+ * exports (the browser host) calls it with the next job's id instead of loading the page
+ * again, so the fonts stay loaded. The page clears its ready attribute before it returns and
+ * sets it again once that job is laid out.
+ */
+export const PRINT_NEXT_JOB_FUNCTION = 'reportViewerPrintJob';
 
 /**
  * The answer to exportPdf. Electron: 'saved' (written to the path the user chose) or

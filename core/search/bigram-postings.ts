@@ -111,11 +111,24 @@ export function firstUnitRun(postings: BigramPostings, code: number): [number, n
   return [postings.offsets[from]!, postings.offsets[to]!];
 }
 
+/** The largest value of `positions` (0 when empty): what the range check needs. */
+export function largestPosition(positions: Uint32Array): number {
+  let max = 0;
+  for (let j = 0; j < positions.length; j++) if (positions[j]! > max) max = positions[j]!;
+  return max;
+}
+
 /**
  * Checks that loaded postings are consistent with a text of length n: sizes agree, runs are
  * ascending and every position is in range. Cheap next to building; throws when they are not.
+ * `largest` is largestPosition(positions) when the caller has already computed it from the
+ * same array (the cache file reader does, while the bytes are fresh); it is checked the same.
  */
-export function checkBigramPostings(postings: BigramPostings, n: number): void {
+export function checkBigramPostings(
+  postings: BigramPostings,
+  n: number,
+  largest: number = largestPosition(postings.positions),
+): void {
   const { positions, keys, offsets } = postings;
   const fail = (why: string): never => {
     throw new Error(`Bigram postings are inconsistent: ${why}`);
@@ -127,7 +140,5 @@ export function checkBigramPostings(postings: BigramPostings, n: number): void {
     if (offsets[k]! >= offsets[k + 1]!) fail('empty or descending run');
     if (k > 0 && keys[k - 1]! >= keys[k]!) fail('keys not ascending');
   }
-  let max = 0;
-  for (let j = 0; j < positions.length; j++) if (positions[j]! > max) max = positions[j]!;
-  if (positions.length > 0 && max > n - 2) fail('position out of range');
+  if (positions.length > 0 && largest > n - 2) fail('position out of range');
 }

@@ -52,6 +52,33 @@ export interface ExactIndexData {
   text: string;
   unitStarts: Uint32Array;
   postings: BigramPostings;
+  /**
+   * The largest value in `postings.positions`, when whoever read the arrays computed it from
+   * them (the cache file reader does it chunk by chunk as it reads); else computed on load.
+   * Either way it is checked against the text's length.
+   */
+  largestPosition?: number;
+}
+
+/**
+ * Stored units read one at a time into one reused object, so a cached index of 100,000 units
+ * loads without an intermediate object per unit (the cache file keeps them as columns): half
+ * the objects, and half the garbage collection, of a StoredUnit[].
+ */
+export interface StoredUnitReader {
+  readonly length: number;
+  /**
+   * Sets every field of `into` to unit u's (`text` or `source` undefined as stored); `source`
+   * may be an array the reader reuses. Throws when the unit cannot be read.
+   */
+  read(u: number, into: StoredUnit): void;
+  /** Every unit as its own object (what toData gives). */
+  toArray(): StoredUnit[];
+}
+
+/** What loadExactSearchIndex takes: toData's output, or the same with the units as a reader. */
+export interface LoadableIndexData extends Omit<ExactIndexData, 'units'> {
+  units: StoredUnit[] | StoredUnitReader;
 }
 
 /** A hit for a list of hits in document order: the unit and [start, end) in its text. */
@@ -562,7 +589,7 @@ export function createDocumentExactIndex(
  * runs, unit ranges and lengths are all checked, so a damaged cache is never searched.
  */
 export function loadExactSearchIndex(
-  data: ExactIndexData,
+  data: LoadableIndexData,
   source: string | null,
   options: HitSearchOptions = {},
 ): ExactSearchIndex {
@@ -570,19 +597,40 @@ export function loadExactSearchIndex(
     throw new Error(`Search index cannot be loaded: ${why}`);
   };
   if (data?.format !== EXACT_INDEX_FORMAT) fail(`not in format ${EXACT_INDEX_FORMAT}`);
-  if (!Array.isArray(data.units)) fail('no units');
+  const list = Array.isArray(data.units) ? data.units : null;
+  const reader = list ? null : (data.units as StoredUnitReader | undefined);
+  if (!list && typeof reader?.read !== 'function') fail('no units');
+  const count = list ? list.length : reader!.length;
   const { text, unitStarts, postings } = data;
-  if (data.units.length + 1 !== unitStarts.length) fail('unit count does not match');
-  if (unitStarts[data.units.length] !== text.length) fail('text length does not match');
-  checkBigramPostings(postings, text.length);
+  if (count + 1 !== unitStarts.length) fail('unit count does not match');
+  if (unitStarts[count] !== text.length) fail('text length does not match');
+  checkBigramPostings(postings, text.length, data.largestPosition);
 
   const units: SearchUnit[] = [];
-  const headingEnds = new Uint32Array(data.units.length);
-  const mapped = new Uint8Array(data.units.length);
+  const headingEnds = new Uint32Array(count);
+  const mapped = new Uint8Array(count);
+  const scratch: StoredUnit = {
+    id: '',
+    kind: 'paragraph',
+    order: 0,
+    paragraphId: null,
+    sectionId: null,
+    numberPath: null,
+    headingLength: 0,
+    headingEnd: 0,
+    mapped: false,
+    text: undefined,
+    source: undefined,
+  };
   // A plain loop with explicit fields: this runs once per unit of a cached report (100,000
   // for a 30 MB one), where rest/spread copies cost several times as much.
-  for (let u = 0; u < data.units.length; u++) {
-    const stored = data.units[u]!;
+  for (let u = 0; u < count; u++) {
+    let stored: StoredUnit;
+    if (list) stored = list[u]!;
+    else {
+      reader!.read(u, scratch);
+      stored = scratch;
+    }
     const start = unitStarts[u]!;
     const length = unitStarts[u + 1]! - 1 - start;
     if (!(length >= 0) || text.charCodeAt(start + length) !== 0) fail(`unit ${u} has bad bounds`);
@@ -624,14 +672,15 @@ export function loadExactSearchIndex(
     });
   }
   const joined: JoinedUnits = { text, starts: unitStarts };
-  const storedCopy = data.units;
+  // toData (rare: the cache writes what it builds) reads the units again, as objects.
+  let storedUnits = list;
   return new JoinedSearchIndex(
     joined,
     postings,
     units,
     headingEnds,
     mapped,
-    (_unit, u) => storedCopy[u]!,
+    (_unit, u) => (storedUnits ??= reader!.toArray())[u]!,
     options,
   );
 }

@@ -37,4 +37,6 @@ export type {
   ExactIndexOptions,
   ExactSearchIndex,
   StoredUnit,
+  StoredUnitReader,
+  LoadableIndexData,
 } from './exact-search-index';

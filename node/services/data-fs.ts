@@ -90,11 +90,25 @@ export type ReadOutcome =
  * the bytes, so a change in between shows up later as a changed stamp, never as a missed one.
  */
 export async function readFileRetrying(fs: DataFs, file: string): Promise<ReadOutcome> {
+  const read = await readRetrying(async () => {
+    const stamp = await fs.stat(file);
+    const bytes = await fs.readFile(file);
+    return { bytes, stamp };
+  });
+  return read.status === 'ok' ? { status: 'ok', ...read.value } : read;
+}
+
+export type RetriedRead<T> =
+  { status: 'missing' } | { status: 'ok'; value: T } | { status: 'unreadable'; error: unknown };
+
+/**
+ * Runs `read` (which reads one file its own way) until it succeeds, the file is missing
+ * (ENOENT), or it fails with an error that is not transient or keeps failing.
+ */
+export async function readRetrying<T>(read: () => Promise<T>): Promise<RetriedRead<T>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const stamp = await fs.stat(file);
-      const bytes = await fs.readFile(file);
-      return { status: 'ok', bytes, stamp };
+      return { status: 'ok', value: await read() };
     } catch (err) {
       if (isErrno(err, 'ENOENT')) return { status: 'missing' };
       if (isErrno(err, ...TRANSIENT_READ_ERRORS) && attempt < READ_ATTEMPTS) {

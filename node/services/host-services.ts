@@ -67,7 +67,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
   });
   const librarySearch = createLibrarySearch({
     listReports: async () => (await library.list()).reports,
-    openReport: (reportId) => library.open(reportId),
+    openReport: (reportId) => library.openWithTextHash(reportId),
     listAnnotations: async (reportId) => (await annotations.list(reportId)).annotations,
     // Only the folder's one writer writes the cache; a read-only window still reads it.
     cache: createSearchIndexCache({

@@ -57,7 +57,11 @@ export function buildReportIndex(source: ReportSource | string): BuiltIndex<Repo
 
 export interface LibrarySearchDeps {
   listReports(): Promise<ReportSummary[]>;
-  openReport(reportId: string): Promise<OpenedReport>;
+  /**
+   * `textSha256`: the text's SHA-256 when the library has just checked the text against it
+   * (an imported report), so the cache need not hash the text again; else it is hashed.
+   */
+  openReport(reportId: string): Promise<OpenedReport & { textSha256?: string | null }>;
   /** The report's annotations (their notes are searched). */
   listAnnotations(reportId: string): Promise<Annotation[]>;
   cache: SearchIndexCache<ReportSearchInfo>;
@@ -118,9 +122,12 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
   }
 
   async function load(summary: ReportSummary, stamp: string): Promise<MemoryEntry> {
-    const { source } = await deps.openReport(summary.id);
-    // Parsed as the reader parses it, so a hit's paragraph id is the one the reader shows.
-    const cached = await deps.cache.load(source.text, () => buildReportIndex(source));
+    const { source, textSha256 } = await deps.openReport(summary.id);
+    const cached = await deps.cache.load(source.text, {
+      // Parsed as the reader parses it, so a hit's paragraph id is the one the reader shows.
+      build: () => buildReportIndex(source),
+      ...(textSha256 ? { key: textSha256 } : {}),
+    });
     keys.set(summary.id, cached.key);
     for (const problem of cached.problems) deps.log?.(`search index of ${summary.id}: ${problem}`);
     const entry: MemoryEntry = {

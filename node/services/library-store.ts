@@ -70,8 +70,13 @@ export interface LibraryStore {
     imported: ImportedReport,
     description: ReportDescription,
   ): Promise<LibraryEntry>;
-  /** The stored source; re-imported from the original if source.json is damaged. */
-  source(id: string): Promise<ReportSource>;
+  /**
+   * The stored source; re-imported from the original if source.json is damaged. `textSha256`
+   * is the manifest's hash of the text when the text was checked against it (source.json
+   * intact), null when it was imported again (an importer of another version may extract
+   * other text).
+   */
+  source(id: string): Promise<{ source: ReportSource; textSha256: string | null }>;
   setTitle(id: string, title: string | null): Promise<LibraryEntry>;
   setBundledTitle(id: string, title: string | null): Promise<void>;
   /**
@@ -181,13 +186,15 @@ export async function openLibraryStore(
     return entry;
   }
 
-  async function source(id: string): Promise<ReportSource> {
+  async function source(id: string): Promise<{ source: ReportSource; textSha256: string | null }> {
     const entry = existing(id);
     const dir = reportFolder(id);
     try {
       const raw: unknown = JSON.parse(await fs.readFile(path.join(dir, SOURCE_FILE), 'utf8'));
       const stored = storedSourceSchema.parse(raw);
-      if (sha256(stored.text) === entry.textSha256) return stored as ReportSource;
+      if (sha256(stored.text) === entry.textSha256) {
+        return { source: stored as ReportSource, textSha256: entry.textSha256 };
+      }
     } catch {
       // Damaged or missing: the original is still there to import again (below).
     }
@@ -202,7 +209,10 @@ export async function openLibraryStore(
         `${dir}: ${errorMessage(err)}`,
       );
     }
-    return { ...(await importer(bytes, entry.sourceFileName)).source };
+    return {
+      source: { ...(await importer(bytes, entry.sourceFileName)).source },
+      textSha256: null,
+    };
   }
 
   async function setTitle(id: string, title: string | null): Promise<LibraryEntry> {

@@ -47,6 +47,12 @@ export interface ReportLibraryOptions extends LibraryStoreOptions {
 export interface ReportLibrary {
   list(): Promise<{ reports: ReportSummary[]; notices: UserMessage[] }>;
   open(id: string): Promise<OpenedReport>;
+  /**
+   * The same, with the SHA-256 of the text when the library has just checked it against the
+   * hash recorded at import (an imported report whose stored text is intact), else null:
+   * what the search index cache is keyed by, so it need not hash the text again.
+   */
+  openWithTextHash(id: string): Promise<OpenedReport & { textSha256: string | null }>;
   importFile(bytes: Uint8Array, fileName: string): Promise<ImportedReportFile>;
   /** Electron: asks for files with the native dialog and imports each one. */
   chooseAndImport(): Promise<ChosenReportsImport>;
@@ -134,15 +140,23 @@ export async function createReportLibrary(options: ReportLibraryOptions): Promis
     return { reports, notices };
   }
 
-  async function open(id: string): Promise<OpenedReport> {
+  async function openWithTextHash(
+    id: string,
+  ): Promise<OpenedReport & { textSha256: string | null }> {
     const entry = store.find(id);
     if (entry) {
-      const source = await store.source(id);
-      return { id, title: entry.userTitle ?? entry.title, source, text: source.text };
+      const { source, textSha256 } = await store.source(id);
+      return { id, title: entry.userTitle ?? entry.title, source, text: source.text, textSha256 };
     }
     const opened = await bundled.open(id);
     const title = store.bundledTitles()[id] ?? opened.report.title;
-    return { id, title, source: opened.source, text: opened.source.text };
+    // A bundled file's text comes from importing it now; only hashing it tells which it is.
+    return { id, title, source: opened.source, text: opened.source.text, textSha256: null };
+  }
+
+  async function open(id: string): Promise<OpenedReport> {
+    const { textSha256: _, ...opened } = await openWithTextHash(id);
+    return opened;
   }
 
   async function importFile(bytes: Uint8Array, fileName: string): Promise<ImportedReportFile> {
@@ -238,6 +252,7 @@ export async function createReportLibrary(options: ReportLibraryOptions): Promis
   return {
     list,
     open,
+    openWithTextHash,
     importFile,
     chooseAndImport,
     rename,

@@ -11,10 +11,27 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { loadExactSearchIndex, type ExactSearchIndex } from '../../core/search';
-import { errorMessage, nodeDataFs, readFileRetrying, type DataFs } from './data-fs';
+import {
+  loadExactSearchIndex,
+  type ExactSearchIndex,
+  type LoadableIndexData,
+} from '../../core/search';
+import {
+  errorMessage,
+  nodeDataFs,
+  readRetrying,
+  type DataFileHandle,
+  type DataFs,
+  type RetriedRead,
+} from './data-fs';
 import { writeFileVerified } from './safe-write';
-import { decodeIndexFile, encodeIndexFile } from './search-index-file';
+import {
+  decodeIndexFile,
+  encodeIndexFile,
+  readIndexFile,
+  type IndexFileContents,
+  type IndexFileReader,
+} from './search-index-file';
 
 export const INDEX_CACHE_FOLDER = 'index-cache';
 const EXTENSION = '.idx';
@@ -44,13 +61,23 @@ export interface SearchIndexCacheOptions<Extra> {
   fs?: DataFs;
 }
 
-export interface SearchIndexCache<Extra> {
-  /** The index of this report text: from the cache when it is sound, else built and cached. */
+export interface LoadOptions<Extra> {
+  /** Builds the index when the cache has none; a report's own builder parses it as its
+   * format says (tables, bold headings). Default: the cache's builder. */
+  build?: IndexBuilder<Extra>;
   /**
-   * The index of a text, from the cache or built (by `build`, else the cache's builder) and
-   * cached. A report's own builder parses it as its format says (tables, bold headings).
+   * The text's SHA-256 (hex) when the caller already knows it for this very text: the
+   * library checks an imported report's text against the hash in its manifest each time it
+   * opens it, so hashing 30 MB again here would only repeat that. Without it the text is
+   * hashed. A wrong key cannot make a wrong index load unnoticed any more than a stale file
+   * can: the file's ranges and lengths are still checked against the text.
    */
-  load(source: string, build?: IndexBuilder<Extra>): Promise<CachedIndex<Extra>>;
+  key?: string;
+}
+
+export interface SearchIndexCache<Extra> {
+  /** The index of a text: from the cache when it is sound, else built and cached. */
+  load(source: string, options?: LoadOptions<Extra>): Promise<CachedIndex<Extra>>;
   fileFor(key: string): string;
   /**
    * Removes cache files whose key is not in `keep` (texts no longer in the library) and that
@@ -72,21 +99,23 @@ export function createSearchIndexCache<Extra>(
   const mayWrite = options.mayWrite ?? (() => true);
   const fileFor = (key: string): string => path.join(folder, `${key}${EXTENSION}`);
 
-  async function load(source: string, build?: IndexBuilder<Extra>): Promise<CachedIndex<Extra>> {
-    const key = textKey(source);
+  async function load(
+    source: string,
+    { build, key = textKey(source) }: LoadOptions<Extra> = {},
+  ): Promise<CachedIndex<Extra>> {
     const file = fileFor(key);
     const problems: string[] = [];
-    const read = await readFileRetrying(fs, file);
+    const read = await readCached(fs, file);
     if (read.status === 'ok') {
       try {
-        const contents = decodeIndexFile(read.bytes);
+        const contents = read.value;
         if (contents.key !== key) throw new Error('search index file is for another text');
         const index = loadExactSearchIndex(contents.data, source);
         return { key, index, extra: contents.extra as Extra, status: 'loaded', problems };
       } catch (err) {
         problems.push(`${file}: ${errorMessage(err)}`);
       }
-    } else if (read.status === 'unreadable') {
+    } else if (read.status !== 'missing') {
       problems.push(`${file}: ${errorMessage(read.error)}`);
     }
 
@@ -131,4 +160,26 @@ export function createSearchIndexCache<Extra>(
   }
 
   return { load, fileFor, prune };
+}
+
+/**
+ * Reads and decodes a cache file, its CRC checked while it is read (readIndexFile), retrying
+ * read errors that usually pass. A file system whose handles cannot read (a test's) gives the
+ * whole file, decoded after. A file that is not a sound index file is 'unreadable' too: either
+ * way it is rebuilt.
+ */
+function readCached(
+  fs: DataFs,
+  file: string,
+): Promise<RetriedRead<IndexFileContents<LoadableIndexData>>> {
+  return readRetrying(async () => {
+    const { size } = await fs.stat(file);
+    const handle: DataFileHandle & Partial<IndexFileReader> = await fs.open(file, 'r');
+    try {
+      if (handle.read) return await readIndexFile({ read: handle.read.bind(handle) }, size);
+    } finally {
+      await handle.close();
+    }
+    return decodeIndexFile(await fs.readFile(file));
+  });
 }

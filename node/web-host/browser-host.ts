@@ -14,6 +14,8 @@ export interface BrowserHostOptions extends Omit<HostServicesOptions, 'host' | '
   rendererDir: string;
   port: number;
   log?: (message: string) => void;
+  /** False: print every PDF on a newly loaded print page (the benchmark's "before"). */
+  keepPrintPage?: boolean;
 }
 
 export interface BrowserHost {
@@ -26,8 +28,8 @@ export interface BrowserHost {
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const { rendererDir, port, log, ...serviceOptions } = options;
-  const pdfRenderer = createChromiumPdfRenderer();
+  const { rendererDir, port, log, keepPrintPage, ...serviceOptions } = options;
+  const pdfRenderer = createChromiumPdfRenderer(undefined, { keepPage: keepPrintPage ?? true });
   // The print page's address is known once the server listens, before any export is asked for.
   let serving: WebHost | null = null;
   const services = await createHostServices({

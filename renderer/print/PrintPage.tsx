@@ -67,16 +67,20 @@ export function PrintPage({ jobId }: { jobId: string }) {
 
   useEffect(() => {
     let cancelled = false;
+    const root = document.documentElement;
+    let classes: string[] = [];
     callHost('getPrintJob', { jobId })
       .then((job) => {
-        const root = document.documentElement;
-        root.classList.add(`layout-${job.options.layout}`, `paper-${job.options.paper}`);
-        const ready = prepare(job);
-        if (!cancelled) setPrepared(ready);
+        if (cancelled) return;
+        classes = [`layout-${job.options.layout}`, `paper-${job.options.paper}`];
+        root.classList.add(...classes);
+        setPrepared(prepare(job));
       })
       .catch((err: unknown) => !cancelled && setError(errorOf(err)));
     return () => {
       cancelled = true;
+      // The page may print another job next (PRINT_NEXT_JOB_FUNCTION): leave no layout behind.
+      root.classList.remove(...classes);
     };
   }, [jobId]);
 
@@ -86,7 +90,15 @@ export function PrintPage({ jobId }: { jobId: string }) {
 
   useEffect(() => {
     if (!prepared) return;
-    whenPrintable().then(signalReady, (err: unknown) => signalFailure(errorOf(err)));
+    // Once another job has replaced this one, its signal is not this job's to give.
+    let replaced = false;
+    whenPrintable().then(
+      () => !replaced && signalReady(),
+      (err: unknown) => !replaced && signalFailure(errorOf(err)),
+    );
+    return () => {
+      replaced = true;
+    };
   }, [prepared]);
 
   if (error) return <p role="alert">{error.message}</p>;

@@ -10,14 +10,31 @@ import '@fontsource/noto-sans-sc/700.css';
 import 'lxgw-wenkai-webfont/lxgwwenkai-regular.css';
 import './print-fonts.css';
 import './print.css';
+import { PRINT_NEXT_JOB_FUNCTION } from '../../core/print/print-options';
 import { PrintPage } from './PrintPage';
+import { clearSignal } from './print-ready';
+
+declare global {
+  interface Window {
+    [PRINT_NEXT_JOB_FUNCTION]?: (jobId: string) => void;
+  }
+}
 
 const root = document.getElementById('root');
-const jobId = new URLSearchParams(window.location.search).get('job') ?? '';
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <PrintPage jobId={jobId} />
-    </StrictMode>,
-  );
+  const reactRoot = createRoot(root);
+  // Keyed by job: the next job is a fresh page component, nothing of the last one kept.
+  const show = (jobId: string) =>
+    reactRoot.render(
+      <StrictMode>
+        <PrintPage key={jobId} jobId={jobId} />
+      </StrictMode>,
+    );
+  show(new URLSearchParams(window.location.search).get('job') ?? '');
+  // The next job on this page (see PRINT_NEXT_JOB_FUNCTION): the ready signal is cleared now,
+  // before React renders, so the host never takes the last job's signal for this one's.
+  window[PRINT_NEXT_JOB_FUNCTION] = (jobId: string) => {
+    clearSignal();
+    show(jobId);
+  };
 }

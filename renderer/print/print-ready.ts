@@ -64,6 +64,12 @@ export async function whenPrintable(timeoutMs = FONT_TIMEOUT_MS): Promise<void> 
   await nextFrame();
 }
 
+/** Back to "not ready": the page is about to lay out another job. */
+export function clearSignal(): void {
+  document.documentElement.removeAttribute(PRINT_READY_ATTRIBUTE);
+  document.documentElement.removeAttribute(PRINT_ERROR_ATTRIBUTE);
+}
+
 export function signalReady(): void {
   document.documentElement.setAttribute(PRINT_READY_ATTRIBUTE, PRINT_READY);
 }

@@ -156,6 +156,24 @@ describe.skipIf(!chromiumPath() || !canReadPdfs)('print to PDF (E2E)', () => {
     ]);
   });
 
+  test('the print page kept between exports prints each job as its own, never the last one', async () => {
+    // After (b) (阅读版, A5, with the metadata card) the host's open print page is handed
+    // this job: 公文格式 on A4, no card, one other section.
+    const file = await exportPdf({ sectionIds: ['s1-3-4'], options: GONGWEN });
+    const text = bodyText(file);
+    expect(text).toContain(ownText('s1-3-4'));
+    expect(text).not.toContain(ownText('s2'));
+    expect(text).not.toContain('013053208/2024-16073');
+    expect(pdfInfo(file)['Page size']).toMatch(/\(A4\)/);
+    expect(pdfInfo(file).Title).toBe(REPORT_TITLE);
+    expectPageNumbersOnEveryPage(file);
+    // And back: the next one is 阅读版 on A5 again.
+    const again = await exportPdf({ sectionIds: ['s2'], options: READING });
+    expect(bodyText(again)).toContain(ownText('s2'));
+    expect(bodyText(again)).not.toContain(ownText('s1-3-4'));
+    expect(pdfInfo(again)['Page size']).toMatch(/\(A5\)/);
+  });
+
   test('(c)-(f) the whole report with annotations, saved through the host, as endnotes', async () => {
     const note = (id: string, quote: string, body: string) =>
       highlightOnQuote(doc, REPORT_ID, id, quote, body);

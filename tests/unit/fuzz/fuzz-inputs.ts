@@ -235,7 +235,14 @@ export function mutate(
       next = undefined;
       break;
     case 'extra-key':
-      if (current !== null && typeof current === 'object' && !Array.isArray(current)) {
+      // Not on a typed array: a key such as "0" or "-0" is an index there, and defining one
+      // outside its length throws in the generator ("Invalid typed array index").
+      if (
+        current !== null &&
+        typeof current === 'object' &&
+        !Array.isArray(current) &&
+        !ArrayBuffer.isView(current)
+      ) {
         Object.defineProperty(current, extraKey, {
           value: replacement,
           enumerable: true,

@@ -11,9 +11,12 @@ import {
   INDEX_CACHE_FOLDER,
   textKey,
 } from '../../../../node/services/search-index-cache';
+import { loadExactSearchIndex, type StoredUnitReader } from '../../../../core/search';
+import { nodeDataFs, type DataFs } from '../../../../node/services/data-fs';
 import {
   decodeIndexFile,
   encodeIndexFile,
+  readIndexFile,
   SEARCH_INDEX_FILE_VERSION,
 } from '../../../../node/services/search-index-file';
 
@@ -163,6 +166,94 @@ describe('search index cache', () => {
     const loaded = await cache.load(REPORT);
     expect(loaded.status).toBe('rebuilt');
     expect(loaded.problems.join()).toMatch(/outside the source/);
+    expect(build).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads a file in pieces as decodeIndexFile does, and refuses one that ends early', async () => {
+    const { cache } = cacheWithSpy();
+    const { key } = await cache.load(REPORT);
+    const bytes = await readFile(cache.fileFor(key));
+    // A reader that gives at most 1,000 bytes a call, as a slow disk or a pipe may.
+    const reader = (file: Buffer) => ({
+      read: async (into: Uint8Array, offset: number, length: number, position: number) => {
+        const piece = file.subarray(position, position + Math.min(length, 1000));
+        into.set(piece, offset);
+        return { bytesRead: piece.length };
+      },
+    });
+    const read = await readIndexFile(reader(bytes), bytes.length);
+    const decoded = decodeIndexFile(bytes);
+    // The positions' largest value comes from the bytes as they were read.
+    expect(read.data.largestPosition).toBe(Math.max(...decoded.data.postings.positions));
+    // The units come as a reader over the file's columns; read out, they are decoded's.
+    const { units, ...rest } = read.data;
+    expect(Array.isArray(units)).toBe(false);
+    expect((units as StoredUnitReader).toArray()).toEqual(decoded.data.units);
+    expect({
+      ...read,
+      data: { ...rest, units: decoded.data.units, largestPosition: undefined },
+    }).toEqual(decoded);
+    // Loaded from either, the index answers alike.
+    expect(hitsOf(loadExactSearchIndex(read.data, REPORT))).toEqual(
+      hitsOf(loadExactSearchIndex(decoded.data, REPORT)),
+    );
+    // The file shrank after its size was taken: refused, not decoded from unread bytes.
+    await expect(
+      readIndexFile(reader(bytes.subarray(0, bytes.length >> 1)), bytes.length),
+    ).rejects.toThrow(/cut short/);
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 1]! ^= 0x01;
+    await expect(readIndexFile(reader(flipped), bytes.length)).rejects.toThrow(/checksum/);
+  });
+
+  it('uses a file system whose handles cannot read (whole-file reads), with the same checks', async () => {
+    const fs: DataFs = {
+      ...nodeDataFs,
+      open: async (file, flags) => {
+        const real = await nodeDataFs.open(file, flags);
+        return { write: real.write.bind(real), sync: () => real.sync(), close: () => real.close() };
+      },
+    };
+    const build = vi.fn(buildReportIndex);
+    const cache = createSearchIndexCache<ReportSearchInfo>({ dataDir, build, fs });
+    const { key } = await cache.load(REPORT);
+    expect((await cache.load(REPORT)).status).toBe('loaded');
+    const file = cache.fileFor(key);
+    const damaged = await readFile(file);
+    damaged[damaged.length - 100]! ^= 0xff;
+    await writeFile(file, damaged);
+    const loaded = await cache.load(REPORT);
+    expect(loaded.status).toBe('rebuilt');
+    expect(loaded.problems.join()).toMatch(/checksum/);
+    expect(build).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a file whose checksum is right but whose postings point past the text', async () => {
+    const { cache, build } = cacheWithSpy();
+    const good = await cache.load(REPORT);
+    const contents = decodeIndexFile(await readFile(cache.fileFor(good.key)));
+    const positions = contents.data.postings.positions.slice();
+    positions[positions.length - 1] = contents.data.text.length + 3;
+    const data = { ...contents.data, postings: { ...contents.data.postings, positions } };
+    await writeFile(cache.fileFor(good.key), encodeIndexFile(good.key, good.extra, data));
+    const loaded = await cache.load(REPORT);
+    expect(loaded.status).toBe('rebuilt');
+    expect(loaded.problems.join()).toMatch(/position out of range/);
+    expect(build).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a file whose checksum is right but whose unit table holds an unknown kind', async () => {
+    const { cache, build } = cacheWithSpy();
+    const good = await cache.load(REPORT);
+    const contents = decodeIndexFile(await readFile(cache.fileFor(good.key)));
+    const units = contents.data.units.map((u, i) =>
+      i === 3 ? { ...u, kind: 'bogus' as unknown as typeof u.kind } : u,
+    );
+    const data = { ...contents.data, units };
+    await writeFile(cache.fileFor(good.key), encodeIndexFile(good.key, good.extra, data));
+    const loaded = await cache.load(REPORT);
+    expect(loaded.status).toBe('rebuilt');
+    expect(loaded.problems.join()).toMatch(/unknown kind/);
     expect(build).toHaveBeenCalledTimes(2);
   });
 
