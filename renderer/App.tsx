@@ -9,6 +9,7 @@ import { loadReportDocument } from '../core/report/load-report-document';
 import type { ReportDocument } from '../core/report/report-model';
 import type { ReportSource } from '../core/report/report-source';
 import { callHost } from './api/host-api';
+import { prefetchAnnotations } from './annotations/annotation-prefetch';
 import { computeInBackground } from './compute/useComputation';
 import { LARGE_REPORT_CHARS } from './reader/large-report';
 import { OpeningProgress, type Opening } from './components/OpeningProgress';
@@ -96,6 +97,7 @@ export function App() {
       const listed = listingRef.current?.reports.find((r) => r.id === id);
       setOpening({ title: listed?.title ?? null, progress: null });
       try {
+        prefetchAnnotations(id);
         const opened = await callHost('openReport', { reportId: id });
         if (cancelled) return;
         // The only way from a report's text to its document: loadReportDocument (a large

@@ -15,6 +15,7 @@ import type { ApiError } from '../../core/api/errors';
 import type { ReportDocument } from '../../core/report/report-model';
 import { callHost } from '../api/host-api';
 import { errorOf } from '../hooks/useHostSettings';
+import { takeAnnotationListing } from './annotation-prefetch';
 
 export interface NewAnnotation {
   kind: Annotation['kind'];
@@ -75,9 +76,15 @@ export function useAnnotations(
     handlers.current = { onError, onNotice };
   }, [onError, onNotice]);
 
+  // The first listing may already be on its way (asked for with the report: annotation-prefetch).
+  const firstListing = useRef(true);
   const reload = useCallback(async () => {
     try {
-      const result = await callHost('listAnnotations', { reportId });
+      const first = firstListing.current;
+      firstListing.current = false;
+      const result = first
+        ? await takeAnnotationListing(reportId)
+        : await callHost('listAnnotations', { reportId });
       setAnnotations(result.annotations);
       setUnreadable(result.unreadable);
       for (const notice of result.notices) handlers.current.onNotice(notice);

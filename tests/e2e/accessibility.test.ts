@@ -10,10 +10,6 @@
  * page's CSP (script-src 'self') does not govern; a <script> tag with its source would be
  * refused as an inline script, as it should be.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type * as Axe from 'axe-core';
-import type { AxeResults, ImpactValue, RunOptions } from 'axe-core';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -27,94 +23,12 @@ import {
   type RunningHost,
   selectInParagraph,
 } from './harness';
+import { describeFindings, isSerious, scan, type Finding } from './axe-scan';
 
 const REPORT = 'jiangning-2023-rule-of-law-government-report.txt';
 const REPORT_TITLE = '南京市江宁区2023年度法治政府建设工作报告';
 const THEMES = ['light', 'dark', 'sepia'] as const;
 type Theme = (typeof THEMES)[number];
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-/** One violation of one rule on one screen, trimmed to what a report needs. */
-interface Finding {
-  screen: string;
-  rule: string;
-  impact: ImpactValue | undefined;
-  help: string;
-  nodes: {
-    target: string;
-    summary: string;
-    /** For a tree item: the visible text of its own row (not of its sub-items). */
-    rowText?: string;
-  }[];
-}
-
-/** Every rule axe ships except the experimental ones; WCAG 2.x A/AA and best practices. */
-const AXE_OPTIONS: RunOptions = {
-  resultTypes: ['violations', 'incomplete'],
-  runOnly: {
-    type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-  },
-};
-
-declare global {
-  interface Window {
-    axe?: typeof Axe;
-  }
-}
-
-/** Runs axe on the whole page as it is now; returns its violations and what it could not decide. */
-async function scan(
-  page: Page,
-  screen: string,
-): Promise<{ violations: Finding[]; review: Finding[] }> {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
-  const results = await page.evaluate(async (options) => {
-    const r: AxeResults = await window.axe!.run(document, options);
-    const trim = (list: AxeResults['violations']) =>
-      list.map((v) => ({
-        rule: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => {
-          const target = n.target.join(' ');
-          const el = document.querySelector(target);
-          let rowText: string | undefined;
-          if (el?.getAttribute('role') === 'treeitem') {
-            const row = el.cloneNode(true) as Element;
-            row.querySelectorAll('[role="group"], [aria-hidden="true"]').forEach((e) => e.remove());
-            rowText = row.textContent ?? '';
-          }
-          return {
-            target,
-            summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300),
-            ...(rowText === undefined ? {} : { rowText }),
-          };
-        }),
-      }));
-    return { violations: trim(r.violations), review: trim(r.incomplete) };
-  }, AXE_OPTIONS);
-  return {
-    violations: results.violations.map((v) => ({ screen, ...v })),
-    review: results.review.map((v) => ({ screen, ...v })),
-  };
-}
-
-const isSerious = (f: Finding) => f.impact === 'serious' || f.impact === 'critical';
-
-function describeFindings(findings: Finding[]): string {
-  return findings
-    .map(
-      (f) =>
-        `${f.impact} ${f.rule} (${f.help}) on ${f.screen}:\n` +
-        f.nodes.map((n) => `    ${n.target}: ${n.summary}`).join('\n'),
-    )
-    .join('\n');
-}
 
 /** What a Tab stop is, as the browser's accessibility tree and the page's styles have it. */
 interface TabStop {

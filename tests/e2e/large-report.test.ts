@@ -20,6 +20,7 @@ import {
   startHost,
   type RunningHost,
 } from './harness';
+import { describeFindings, isSerious, scan } from './axe-scan';
 
 describe.skipIf(!chromiumPath())('a 5 MB report (E2E in Chromium)', () => {
   let browser: Browser;
@@ -164,5 +165,18 @@ describe.skipIf(!chromiumPath())('a 5 MB report (E2E in Chromium)', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-section-id')))
       .toBe(doc.flatSections[1]!.id);
+  });
+
+  test('axe finds nothing serious: the drawn blocks, the windowed contents, a long result list', async () => {
+    const reading = await scan(page, '5 MB report');
+    await page.getByRole('searchbox', { name: '搜索全文' }).fill('制度');
+    await page
+      .getByRole('region', { name: '搜索结果' })
+      .locator('.search-result')
+      .first()
+      .waitFor();
+    const searching = await scan(page, '5 MB report, searching');
+    const serious = [...reading.violations, ...searching.violations].filter(isSerious);
+    expect(serious, describeFindings(serious)).toEqual([]);
   });
 });
