@@ -145,6 +145,8 @@ async function start(): Promise<void> {
   });
   win.on('closed', () => {
     mainWindow = null;
+    // The hidden print window kept for the next export would keep the app from quitting.
+    printWindows.close();
   });
   const windowState = trackWindowState(win, stateFile, log);
   flushBeforeQuit(

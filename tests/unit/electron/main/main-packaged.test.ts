@@ -29,9 +29,10 @@ it('turns developer tools off in the reader and the print windows', async () => 
   expect(BrowserWindowMock.instances[0]?.options.webPreferences?.devTools).toBe(false);
 
   const options = (createHostServices.mock.calls[0] as unknown as [HostServicesOptions])[0];
-  // The print window is created as soon as printing starts; how printing ends does not matter.
+  // The print window is created when printing starts (its turn comes at once); how printing
+  // ends does not matter.
   void options.print?.renderPdf('app://viewer/print.html?job=x', { paper: 'A4' }).catch(() => null);
-  expect(BrowserWindowMock.instances).toHaveLength(2);
+  await vi.waitFor(() => expect(BrowserWindowMock.instances).toHaveLength(2));
   expect(BrowserWindowMock.instances[1]?.options.webPreferences?.devTools).toBe(false);
 
   // And the menu has no item for them.

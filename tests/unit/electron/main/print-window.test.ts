@@ -1,10 +1,12 @@
-// The hidden print window: locked down like the reader, waited on, printed, always destroyed;
-// and the IPC rule that it may ask for its print job and nothing else.
+// The hidden print window: locked down like the reader, waited on, printed; kept loaded for the
+// next PDF export (the job handed to its page), destroyed after a failure, for the system
+// printer, and on close; and the IPC rule that it may ask for its print job and nothing else.
 import type { BrowserWindow, IpcMain, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { ipcChannel, type ApiHandlers } from '../../../../core/api/contract';
 import type { ApiResult } from '../../../../core/api/errors';
 import { ViewerError } from '../../../../core/api/errors';
+import { PRINT_NEXT_JOB_FUNCTION } from '../../../../core/print/print-options';
 import { bindApi } from '../../../../electron/main/ipc-binding';
 import { mainWindowOptions } from '../../../../electron/main/main-window';
 import {
@@ -23,6 +25,7 @@ const PDF = Buffer.from('%PDF-1.4 test');
 class PrintWindowMock extends BrowserWindowMock {
   static pageState: [string | null, string | null] = ['ready', null];
   static printResult: [boolean, string] = [true, ''];
+  static pageTakesJobs = true;
   private polls = 0;
   readonly destroy = vi.fn(() => {
     this.destroyed = true;
@@ -31,9 +34,14 @@ class PrintWindowMock extends BrowserWindowMock {
   constructor(...args: ConstructorParameters<typeof BrowserWindowMock>) {
     super(...args);
     Object.assign(this.webContents, {
-      executeJavaScript: vi.fn(async () =>
-        ++this.polls < 3 ? [null, null] : PrintWindowMock.pageState,
-      ),
+      executeJavaScript: vi.fn(async (code: string) => {
+        // The next job handed to the loaded page: it clears its ready signal and lays out again.
+        if (code.includes(PRINT_NEXT_JOB_FUNCTION)) {
+          this.polls = 0;
+          return PrintWindowMock.pageTakesJobs;
+        }
+        return ++this.polls < 3 ? [null, null] : PrintWindowMock.pageState;
+      }),
       printToPDF: vi.fn(async () => PDF),
       print: vi.fn((_options: unknown, callback: (ok: boolean, reason: string) => void) =>
         callback(...PrintWindowMock.printResult),
@@ -98,8 +106,9 @@ describe('the print window', () => {
     expect(printPageUrl('abc_DEF-123')).toBe('app://viewer/print.html?job=abc_DEF-123');
   });
 
-  it('loads the page, waits until it is ready, prints, and destroys the window', async () => {
+  it('loads the page, waits until it is ready, prints, and keeps the window for the next export', async () => {
     PrintWindowMock.pageState = ['ready', null];
+    PrintWindowMock.pageTakesJobs = true;
     const windows = printWindows();
     const url = printPageUrl('job1234567890abcdef');
     const pending = windows.renderPdf(url, { paper: 'A4' });
@@ -110,8 +119,44 @@ describe('the print window', () => {
     const contents = win.webContents as unknown as WebContents;
     expect(contents.executeJavaScript).toHaveBeenCalledTimes(3);
     expect(contents.printToPDF).toHaveBeenCalledWith(printToPdfOptions('A4'));
+    expect(win.destroy).not.toHaveBeenCalled();
+    // Still the one print window allowed to ask for its job.
+    expect(windows.activeContents()).toEqual([contents]);
+
+    // The next export: no new window, no new load; the page is handed the job and waited on.
+    const second = await windows.renderPdf(printPageUrl('nextjob123456789'), { paper: 'A5' });
+    expect(second).toBe(PDF);
+    expect(PrintWindowMock.instances).toHaveLength(1);
+    expect(win.loadURL).toHaveBeenCalledTimes(1);
+    const calls = vi.mocked(contents.executeJavaScript).mock.calls.map(([code]) => String(code));
+    expect(calls.filter((c) => c.includes(PRINT_NEXT_JOB_FUNCTION))).toEqual([
+      expect.stringContaining('"nextjob123456789"'),
+    ]);
+    expect(contents.printToPDF).toHaveBeenLastCalledWith(printToPdfOptions('A5'));
+
+    // Closing (the reader's window closed): the kept window goes.
+    windows.close();
     expect(win.destroy).toHaveBeenCalled();
     expect(windows.activeContents()).toEqual([]);
+  });
+
+  it('exports take turns, and a page that cannot take a job is replaced by a fresh window', async () => {
+    PrintWindowMock.pageState = ['ready', null];
+    PrintWindowMock.pageTakesJobs = true;
+    const windows = printWindows();
+    const [a, b] = await Promise.all([
+      windows.renderPdf(printPageUrl('first1234567890ab'), { paper: 'A4' }),
+      windows.renderPdf(printPageUrl('second1234567890a'), { paper: 'A4' }),
+    ]);
+    expect([a, b]).toEqual([PDF, PDF]);
+    expect(PrintWindowMock.instances).toHaveLength(1);
+    PrintWindowMock.pageTakesJobs = false;
+    await windows.renderPdf(printPageUrl('third1234567890ab'), { paper: 'A4' });
+    expect(PrintWindowMock.instances).toHaveLength(2);
+    expect((PrintWindowMock.instances[0] as PrintWindowMock).destroy).toHaveBeenCalled();
+    expect(windows.activeContents()).toHaveLength(1);
+    PrintWindowMock.pageTakesJobs = true;
+    windows.close();
   });
 
   it('passes on the page’s own error and still destroys the window', async () => {
@@ -124,6 +169,11 @@ describe('the print window', () => {
     expect(err).toBeInstanceOf(ViewerError);
     expect((err as ViewerError).message).toBe('字体还没有准备好');
     expect((PrintWindowMock.instances[0] as PrintWindowMock).destroy).toHaveBeenCalled();
+    // The next export starts afresh in a new window.
+    PrintWindowMock.pageState = ['ready', null];
+    expect(await windows.renderPdf(printPageUrl('y'), { paper: 'A4' })).toBe(PDF);
+    expect(PrintWindowMock.instances).toHaveLength(2);
+    windows.close();
   });
 
   it('gives up on a page that never gets ready', async () => {
