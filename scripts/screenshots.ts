@@ -2,10 +2,17 @@
  * Takes the README's screenshots through the browser host: `npx tsx scripts/screenshots.ts`.
  * Writes docs/screenshots/*.png.
  */
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Annotation } from '../core/annotations/annotation-model';
+import { describeRange } from '../core/annotations/describe-selection';
+import { documentText } from '../core/annotations/document-text';
+import { compareReports } from '../core/compare';
+import { parseReport } from '../core/report/parse-report';
+import { generateLargeReport } from '../tests/fixtures/generated/large-report';
 import {
+  callHostApi,
   launchBrowser,
   openViewer,
   projectRoot,
@@ -149,6 +156,61 @@ try {
     .getByRole('button')
     .first()
     .click();
+  // A note on each edition, over the old and the new text of the same edit: both show.
+  const editionDoc = (name: string) =>
+    parseReport(readFileSync(path.join(fixtures, 'compare', name), 'utf8'));
+  const oldDoc = editionDoc('edition-2023.txt');
+  const newDoc = editionDoc('edition-2024.txt');
+  const edit = compareReports(oldDoc, newDoc).changes.find(
+    (c) => c.kind === 'text-changed' && !c.cosmetic && c.oldText !== '' && c.newText !== '',
+  );
+  if (edit && edit.oldRange && edit.newRange) {
+    const now = new Date().toISOString();
+    const noteOn = (
+      reportId: string,
+      doc: typeof oldDoc,
+      paragraphId: string,
+      range: { start: number; end: number },
+      note: string,
+      color: Annotation['color'],
+    ): Annotation => {
+      const text = documentText(doc);
+      const start = text.starts[text.indexById.get(paragraphId)!]!;
+      return {
+        id: `screenshot-${reportId}`,
+        reportId,
+        kind: 'highlight',
+        color,
+        note,
+        tags: [],
+        target: describeRange(doc, start + range.start, start + range.end),
+        created: now,
+        updated: now,
+      };
+    };
+    for (const annotation of [
+      noteOn(
+        'edition-2023.txt',
+        oldDoc,
+        edit.oldParagraphIds[0]!,
+        edit.oldRange,
+        '去年的口径需核对',
+        'pink',
+      ),
+      noteOn(
+        'edition-2024.txt',
+        newDoc,
+        edit.newParagraphIds[0]!,
+        edit.newRange,
+        '已与统计局数据核对',
+        'green',
+      ),
+    ]) {
+      await callHostApi(libraryHost, 'saveAnnotation', { annotation });
+    }
+  }
+  await page.reload();
+  await page.getByRole('tree', { name: '目录' }).waitFor();
   await page.getByRole('button', { name: '对照', exact: true }).click();
   const choose = page.getByRole('dialog', { name: '选择对照的报告' });
   await choose.getByRole('radio', { name: /2023/ }).first().check();
@@ -162,5 +224,24 @@ try {
 } finally {
   await browser2.close();
   await libraryHost.stop();
+}
+// A 5 MB report (generated from our own sentences): only what is near the screen is drawn,
+// the contents tree too; a 2-character search lists thousands of places.
+const largeDir = mkdtempSync(path.join(tmpdir(), 'viewer-shots-large-'));
+writeFileSync(path.join(largeDir, 'large.txt'), generateLargeReport(5 * 1024 * 1024).text);
+const largeHost = await startHost({ reportsDir: largeDir });
+const browser3 = await launchBrowser();
+try {
+  const page = await browser3.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(largeHost.url);
+  await page.locator('main.reading-pane').waitFor({ timeout: 60_000 });
+  await page.evaluate(() => document.fonts.ready);
+  await page.getByRole('searchbox', { name: '搜索全文' }).fill('调研');
+  await page.getByRole('region', { name: '搜索结果' }).locator('.search-result').first().waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(outDir, 'large-report.png') });
+} finally {
+  await browser3.close();
+  await largeHost.stop();
 }
 console.log(`Screenshots written to ${outDir}`);
