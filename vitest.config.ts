@@ -29,6 +29,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits for the page (an import, an index built in a worker); its default
+          // of 1 s is a wall-clock limit in disguise on a loaded machine.
+          expect: { poll: { timeout: 20_000 } },
           fileParallelism: false,
         },
       },
