@@ -306,6 +306,7 @@ const zh = {
   compareNoteOn: '（原文“{quote}”）',
   compareOtherNotes: '另一份报告的 {n} 条批注在此只读显示',
   compareReadOnly: '另一份报告的批注：在此只读，打开那份报告才能修改',
+  compareEditNote: '编辑批注：“{quote}”',
   // The words Electron draws natively (menus, dialogs). (&F) / &File mark access keys.
   menuFile: '文件(&F)',
   menuExportMarkdown: '导出批注为 Markdown…',
@@ -692,6 +693,7 @@ const en: Messages = {
   compareNoteOn: ' (on “{quote}”)',
   compareOtherNotes: "The other report's {n} annotations are shown read-only",
   compareReadOnly: "The other report's annotation: read-only here; open that report to change it",
+  compareEditNote: 'Edit the annotation on “{quote}”',
   menuFile: '&File',
   menuExportMarkdown: 'Export Annotations as Markdown…',
   menuExportJson: 'Export Annotations as JSON…',

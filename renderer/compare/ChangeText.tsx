@@ -182,8 +182,19 @@ export function ChangeText({
   );
 }
 
-/** A line for each annotation the change's old or new text touches. */
-export function ChangeNotes({ change, sides }: { change: Change; sides: ComparedSides }) {
+/**
+ * A line for each annotation the change's old or new text touches; one of the open report's
+ * (not read-only) has a button that opens it in the annotation editor.
+ */
+export function ChangeNotes({
+  change,
+  sides,
+  onOpen,
+}: {
+  change: Change;
+  sides: ComparedSides;
+  onOpen?: (annotation: Annotation) => void;
+}) {
   const { t } = useI18n();
   const label = useAnnotationLabel();
   const touched = (['old', 'new'] as const).flatMap((side) =>
@@ -208,6 +219,16 @@ export function ChangeNotes({ change, sides }: { change: Change; sides: Compared
             <span className="compare-note-on">
               {t('compareNoteOn', { quote: annotationQuote(annotation) })}
             </span>
+          ) : null}
+          {onOpen && !sides[side].readOnly ? (
+            <button
+              type="button"
+              className="compare-note-edit"
+              aria-label={t('compareEditNote', { quote: annotationQuote(annotation) })}
+              onClick={() => onOpen(annotation)}
+            >
+              {t('editAnnotation')}
+            </button>
           ) : null}
         </p>
       ))}

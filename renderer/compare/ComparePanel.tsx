@@ -190,7 +190,7 @@ export function ComparePanel() {
             {sides ? (
               <>
                 <ChangeText change={change} view={view} sides={sides} />
-                <ChangeNotes change={change} sides={sides} />
+                <ChangeNotes change={change} sides={sides} onOpen={(a) => notes.open(a)} />
               </>
             ) : null}
             {change.figureChanges.length > 0 ? (

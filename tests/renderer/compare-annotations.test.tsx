@@ -139,6 +139,18 @@ describe('annotations in the comparison', () => {
     expect(item.textContent).not.toContain('旧版批注：新版');
     expect(within(item).queryByText(/旧版高亮/)).toBeNull();
 
+    // The open report's note can be opened in the editor from here; the other's is read-only.
+    const edits = within(item).getAllByRole('button', { name: /^编辑批注/ });
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.closest('.compare-note')!.textContent).toContain('新版数字已核实');
+    fireEvent.click(edits[0]!);
+    const editor = await screen.findByRole('dialog', { name: '编辑批注' });
+    expect(within(editor).getByRole('textbox', { name: /批注/ })).toHaveProperty(
+      'value',
+      '新版数字已核实',
+    );
+    fireEvent.keyDown(editor, { key: 'Escape' });
+
     // Side by side: each column shows its own edition's highlights, context included.
     fireEvent.click(within(region).getByRole('radio', { name: '并排显示' }));
     const oldColumn = item.querySelector<HTMLElement>('.compare-old')!;
