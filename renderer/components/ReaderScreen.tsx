@@ -80,7 +80,15 @@ export function ReaderScreen(props: ReaderScreenProps) {
   const virtualView = useRef<VirtualReportHandle>(null);
   const [drawn, setDrawn] = useState(0);
   const { currentId, setCurrentId } = useCurrentSection(scroller, doc, drawn);
-  useReadingPosition(scroller, reportId, settings.positions[reportId], updateSettings);
+  useReadingPosition(
+    scroller,
+    reportId,
+    settings.positions[reportId],
+    updateSettings,
+    virtual
+      ? (paragraphId) => virtualView.current?.reveal({ paragraphId }) ?? Promise.resolve()
+      : undefined,
+  );
   const notes = useAnnotationUi(reportId, doc, onError, onNotice);
   const noteUnits = useMemo(
     () => noteSearchUnits(doc, notes.api.anchored),

@@ -1,6 +1,7 @@
 /**
  * Remembers where the reader was (the paragraph at the top of the pane and how far into it)
- * and brings them back there when the report is opened again, also after fonts settle.
+ * and brings them back there when the report is opened again, also after fonts settle. In a
+ * large report, drawn a few blocks at a time, `reveal` draws the paragraph's block first.
  */
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { ReadingPosition, SettingsPatch } from '../../core/settings';
@@ -12,22 +13,32 @@ export function useReadingPosition(
   reportId: string,
   saved: ReadingPosition | undefined,
   updateSettings: (patch: SettingsPatch) => void,
+  /** A large report: draws a paragraph's block (VirtualReport.reveal). */
+  reveal?: (paragraphId: string) => Promise<void>,
 ): void {
   const initial = useRef(saved);
+  const revealRef = useRef(reveal);
 
   // Restore once, before the first paint, and again when the bundled fonts have loaded.
   useLayoutEffect(() => {
     const pane = scroller.current;
     const position = initial.current;
     if (!pane || !position) return;
+    let cancelled = false;
     const restore = () => {
       const el = pane.querySelector<HTMLElement>(
         `[data-pid="${CSS.escape(position.paragraphId)}"]`,
       );
       if (el) pane.scrollTop = topWithin(pane, el) + position.offset;
+      else if (revealRef.current) {
+        // Not drawn yet: draw its block, then come back here.
+        void revealRef.current(position.paragraphId).then(() => {
+          if (!cancelled && pane.querySelector(`[data-pid="${CSS.escape(position.paragraphId)}"]`))
+            restore();
+        });
+      }
     };
     restore();
-    let cancelled = false;
     void document.fonts.ready.then(() => {
       if (!cancelled) restore();
     });

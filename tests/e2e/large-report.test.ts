@@ -97,7 +97,7 @@ describe.skipIf(!chromiumPath())('a 5 MB report (E2E in Chromium)', () => {
       .toBe(query);
   });
 
-  test('a highlight made near the end is saved and painted again after a reload', async () => {
+  test('a highlight made near the end is saved and painted again after a reload, where reading was', async () => {
     // To the end of the report (heights are estimated until drawn: scroll until it is there).
     const drawParagraph = (id: string) =>
       expect
@@ -125,8 +125,29 @@ describe.skipIf(!chromiumPath())('a 5 MB report (E2E in Chromium)', () => {
       .poll(async () => (await saved()).map((a) => a.target.quote.exact))
       .toEqual([quote]);
 
+    // Where the reader was is saved (the paragraph at the top of the pane, near the end).
+    const indexOf = new Map(doc.paragraphs.map((p, i) => [p.id, i]));
+    await expect
+      .poll(async () => {
+        const saved = (await callHostApi(host, 'getSettings', {})).positions['large.txt'];
+        return saved ? indexOf.get(saved.paragraphId)! : -1;
+      })
+      .toBeGreaterThan(doc.paragraphs.length * 0.9);
+
     await page.reload();
     await page.getByRole('main', { name: doc.title! }).waitFor({ timeout: 60_000 });
+    // The reading position comes back by itself, far below the blocks drawn at first.
+    await expect
+      .poll(() =>
+        page.evaluate((pid) => {
+          const el = document.querySelector(`[data-pid="${pid}"]`);
+          if (!el) return false;
+          const pane = document.querySelector('main')!.getBoundingClientRect();
+          const box = el.getBoundingClientRect();
+          return box.bottom > pane.top && box.top < pane.bottom;
+        }, paragraph.id),
+      )
+      .toBe(true);
     await drawParagraph(paragraph.id);
     await expect
       .poll(() =>
