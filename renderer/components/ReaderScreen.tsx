@@ -71,13 +71,21 @@ export interface ReaderScreenProps {
 }
 
 export function ReaderScreen(props: ReaderScreenProps) {
-  const { reportId, doc, settings, updateSettings, onError, onNotice } = props;
+  const { reportId, doc, settings, onError, onNotice, updateSettings: saveSettings } = props;
+  const virtualView = useRef<VirtualReportHandle>(null);
+  // A change of text size or spacing keeps the reader's place in a large report's view.
+  const updateSettings = useCallback(
+    (patch: SettingsPatch) => {
+      if ('fontSize' in patch || 'lineHeight' in patch) virtualView.current?.keepPlace();
+      saveSettings(patch);
+    },
+    [saveSettings],
+  );
   const scroller = useRef<HTMLElement>(null);
   // A large report draws only the blocks near the screen; `drawn` counts redraws so what is
   // painted on the DOM (highlights, search hits) follows.
   const model = useMemo(() => readingLayoutModel(doc), [doc]);
   const virtual = model.totalChars > LARGE_REPORT_CHARS;
-  const virtualView = useRef<VirtualReportHandle>(null);
   const [drawn, setDrawn] = useState(0);
   const { currentId, setCurrentId } = useCurrentSection(scroller, doc, drawn);
   useReadingPosition(

@@ -37,6 +37,11 @@ const OVERSCAN_SCREENS = 1.5;
 export interface VirtualReportHandle {
   /** Draws the block holding this paragraph (or section heading) and scrolls near it. */
   reveal(target: { paragraphId: string } | { sectionId: string }): Promise<void>;
+  /**
+   * Call just before the text size or line spacing changes (the DOM still shows the old
+   * layout): the paragraph at the top of the pane stays there once the text has reflowed.
+   */
+  keepPlace(): void;
 }
 
 export const VirtualReport = forwardRef<
@@ -75,19 +80,59 @@ export const VirtualReport = forwardRef<
     );
   }, [layout, scroller]);
 
-  // Text size, line spacing or width changed: re-estimate, then draw what is now on screen.
+  // The paragraph at the top of the pane and how far into it (as a fraction of its height),
+  // kept as the reader scrolls: a change of text size brings it back to the same place.
+  const anchor = useRef<{ paragraphId: string; fraction: number } | null>(null);
+  const pendingAnchor = useRef<{ paragraphId: string; fraction: number } | null>(null);
+  const rememberAnchor = useCallback(() => {
+    const pane = scroller.current;
+    const root = article.current;
+    if (!pane || !root) return;
+    const top = pane.getBoundingClientRect().top;
+    for (const el of root.querySelectorAll<HTMLElement>('[data-pid]')) {
+      const box = el.getBoundingClientRect();
+      if (box.bottom <= top + 1) continue;
+      const fraction = box.height > 0 ? Math.max(0, (top - box.top) / box.height) : 0;
+      anchor.current = { paragraphId: el.dataset.pid ?? '', fraction };
+      return;
+    }
+  }, [scroller]);
+  /** Scrolls so the anchor paragraph is where it was: how far it moved, null if not drawn. */
+  const alignTo = useCallback(
+    (target: { paragraphId: string; fraction: number }): number | null => {
+      const pane = scroller.current;
+      const el = pane?.querySelector<HTMLElement>(`[data-pid="${CSS.escape(target.paragraphId)}"]`);
+      if (!pane || !el) return null;
+      const box = el.getBoundingClientRect();
+      const before = pane.scrollTop;
+      pane.scrollTop += box.top - pane.getBoundingClientRect().top + target.fraction * box.height;
+      return pane.scrollTop - before;
+    },
+    [scroller],
+  );
+  /** Passes left to settle after a change of text size (a guard against oscillation). */
+  const anchorPasses = useRef(0);
+
+  // Text size, line spacing or width changed: re-estimate, keep the reader's place, then draw
+  // what is now on screen.
   useLayoutEffect(() => {
     const width = article.current?.clientWidth ?? 720;
     layout.setMetrics({ fontSize, lineHeight, width });
+    pendingAnchor.current = anchor.current;
+    anchorPasses.current = 20;
     setMeasuredVersion((v) => v + 1);
-    update();
+    // With a place to keep, the blocks drawn stay until it is kept (see the measuring below).
+    if (!pendingAnchor.current) update();
   }, [fontSize, lineHeight, layout, update]);
 
   useEffect(() => {
     const pane = scroller.current;
     if (!pane) return;
-    return onPaneFrames(pane, update);
-  }, [scroller, update]);
+    return onPaneFrames(pane, () => {
+      if (!pendingAnchor.current) rememberAnchor();
+      update();
+    });
+  }, [scroller, update, rememberAnchor]);
 
   // Measure what was drawn (every render: a block's height may settle late, e.g. fonts). It
   // converges: a second pass measures the same heights and sets nothing.
@@ -98,6 +143,21 @@ export const VirtualReport = forwardRef<
     let changed = false;
     for (const el of root.querySelectorAll<HTMLElement>(':scope > [data-block]')) {
       changed = layout.setMeasured(Number(el.dataset.block), el.offsetHeight) || changed;
+    }
+    // After a change of text size: back to the reader's place on every pass until the heights
+    // have settled (the spacer above the drawn blocks changes with them).
+    const target = pendingAnchor.current;
+    if (target) {
+      // Chromium's scroll anchoring keeps the text roughly still while the heights settle;
+      // once they have, the drawn blocks follow the new layout, and the reader's paragraph is
+      // put back exactly where it was (after those blocks are drawn).
+      anchorPasses.current -= 1;
+      if (!changed || anchorPasses.current <= 0) {
+        pendingAnchor.current = null;
+        alignTo(target);
+        update();
+        requestAnimationFrame(() => requestAnimationFrame(() => alignTo(target)));
+      }
     }
     if (changed) setMeasuredVersion((v) => v + 1);
   });
@@ -134,8 +194,9 @@ export const VirtualReport = forwardRef<
           pane.scrollTop = root.offsetTop + layout.offsetOf(index);
         });
       },
+      keepPlace: rememberAnchor,
     }),
-    [layout, model, scroller],
+    [layout, model, scroller, rememberAnchor],
   );
 
   const blocks = model.blocks.slice(range.first, range.last + 1);

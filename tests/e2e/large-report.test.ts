@@ -200,4 +200,32 @@ describe.skipIf(!chromiumPath())('a 5 MB report (E2E in Chromium)', () => {
     const serious = [...reading.violations, ...searching.violations].filter(isSerious);
     expect(serious, describeFindings(serious)).toEqual([]);
   });
+
+  test('a larger or smaller text size keeps the paragraph being read at the top', async () => {
+    const topParagraph = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('main')!;
+        const top = pane.getBoundingClientRect().top;
+        const el = [...pane.querySelectorAll<HTMLElement>('[data-pid]')].find(
+          (p) => p.getBoundingClientRect().bottom > top + 1,
+        );
+        return el?.dataset.pid ?? null;
+      });
+    await page.locator('main').evaluate((el) => (el.scrollTop = el.scrollHeight * 0.6));
+    // Wait until what is drawn there has settled (measured blocks, fonts).
+    let before = '';
+    await expect
+      .poll(async () => {
+        const now = (await topParagraph()) ?? '';
+        const same = now === before;
+        before = now;
+        return same && now !== '';
+      })
+      .toBe(true);
+    await page.locator('main').focus();
+    for (const key of ['Control+=', 'Control+=', 'Control+-', 'Control+0']) {
+      await page.keyboard.press(key);
+      await expect.poll(topParagraph).toBe(before);
+    }
+  });
 });
