@@ -69,7 +69,8 @@ export function runTask(
     case 'compare': {
       const oldDoc = documentOf(task.oldSource);
       onProgress(0.25);
-      const newDoc = loadReportDocument(task.newSource);
+      // The new side (the open report) last, so the cache keeps it for the next task.
+      const newDoc = documentOf(task.newSource);
       onProgress(0.5);
       return compareReports(oldDoc, newDoc, {
         onProgress: (done: number, total: number) =>
