@@ -23,7 +23,12 @@ import { normalizeForSearch, type NormalizedText } from './normalize-for-search'
 import { compareDocumentOrder, prepareUnit, type PreparedUnit } from './prepared-unit';
 import { parseQuery, type ParsedQuery } from './query-parser';
 import type { SearchIndex } from './search-index';
-import type { SearchOptions, SearchResult, SearchResults } from './search-results';
+import {
+  searchResultOf,
+  type SearchOptions,
+  type SearchResult,
+  type SearchResults,
+} from './search-results';
 import type { SearchUnit } from './search-unit';
 import { makeSnippet } from './snippet';
 import { findTermHits, joinUnits, type HitSearchOptions, type JoinedUnits } from './substring-hits';
@@ -265,22 +270,13 @@ class JoinedSearchIndex implements ExactSearchIndex {
           ? best(matches, limit, ranked)
           : matches.sort(ranked).slice(0, limit);
     }
-    const results = shown.map((match): SearchResult => {
-      const unit = this.unitOf(match.seq);
-      const found = occurrences.get(match) ?? this.occurrencesOf(match, terms);
-      const first = found[0]!;
-      return {
-        unitId: unit.id,
-        kind: unit.kind,
-        paragraphId: unit.paragraphId,
-        sectionId: unit.sectionId,
-        numberPath: unit.numberPath,
-        score: match.score,
-        order: unit.order,
-        occurrences: found,
-        snippet: makeSnippet(unit.text, first.start, first.end),
-      };
-    });
+    const results = shown.map((match) =>
+      searchResultOf(
+        this.unitOf(match.seq),
+        match.score,
+        occurrences.get(match) ?? this.occurrencesOf(match, terms),
+      ),
+    );
     return { query: parsed, total, units: matches.length, results };
   }
 

@@ -17,7 +17,12 @@ import { findOccurrences } from './find-occurrences';
 import { fingerprint } from './fingerprint';
 import { compareDocumentOrder, prepareUnit, type PreparedUnit } from './prepared-unit';
 import { parseQuery } from './query-parser';
-import type { SearchOptions, SearchResult, SearchResults } from './search-results';
+import {
+  searchResultOf,
+  type SearchOptions,
+  type SearchResult,
+  type SearchResults,
+} from './search-results';
 import type { SearchUnit } from './search-unit';
 import { makeSnippet, type Snippet } from './snippet';
 import { MEASURED_COSTS, planCandidates, type LookupCosts } from './search-planner';
@@ -183,21 +188,9 @@ class UnitSearchIndex implements SearchIndex {
       matches.sort((a, b) => b.score - a.score || compareDocumentOrder(a.prepared, b.prepared));
     }
     const limit = Math.max(0, options.limit ?? matches.length);
-    const results = matches.slice(0, limit).map(({ prepared, score, occurrences }) => {
-      const { unit } = prepared;
-      const first = occurrences[0]!;
-      return {
-        unitId: unit.id,
-        kind: unit.kind,
-        paragraphId: unit.paragraphId,
-        sectionId: unit.sectionId,
-        numberPath: unit.numberPath,
-        score,
-        order: unit.order,
-        occurrences,
-        snippet: makeSnippet(unit.text, first.start, first.end),
-      };
-    });
+    const results = matches
+      .slice(0, limit)
+      .map(({ prepared, score, occurrences }) => searchResultOf(prepared.unit, score, occurrences));
     return { query: parsed, total, units: matches.length, results };
   }
 

@@ -1,7 +1,7 @@
 /** What a search returns: plain data, safe to pass to the UI as is. */
 import type { ParsedQuery } from './query-parser';
-import type { SearchUnitKind } from './search-unit';
-import type { Snippet } from './snippet';
+import type { SearchUnit, SearchUnitKind } from './search-unit';
+import { makeSnippet, type Snippet } from './snippet';
 import type { Occurrence } from './unit-hits';
 
 export interface SearchOptions {
@@ -34,4 +34,24 @@ export interface SearchResults {
   /** Number of matching units. */
   units: number;
   results: SearchResult[];
+}
+
+/** A unit's result: its place, score and hits, with a snippet around the first hit. */
+export function searchResultOf(
+  unit: SearchUnit,
+  score: number,
+  occurrences: Occurrence[],
+): SearchResult {
+  const first = occurrences[0]!;
+  return {
+    unitId: unit.id,
+    kind: unit.kind,
+    paragraphId: unit.paragraphId,
+    sectionId: unit.sectionId,
+    numberPath: unit.numberPath,
+    score,
+    order: unit.order,
+    occurrences,
+    snippet: makeSnippet(unit.text, first.start, first.end),
+  };
 }
