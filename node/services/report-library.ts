@@ -65,11 +65,12 @@ export interface ReportLibrary {
 
 export async function createReportLibrary(options: ReportLibraryOptions): Promise<ReportLibrary> {
   const { dataDir, annotations } = options;
-  const store = await openLibraryStore(dataDir, options);
+  const importer = options.importer ?? importReportFile;
+  const store = await openLibraryStore(dataDir, { ...options, importer });
   const bundled = createBundledReports(
     options.reportsDir,
     path.join(dataDir, LIBRARY_FOLDER, BUNDLED_CACHE_FILE),
-    options.importer,
+    importer,
   );
   // One import at a time: two imports of the same bytes must find each other.
   const imports = new SerialQueue();
@@ -167,7 +168,7 @@ export async function createReportLibrary(options: ReportLibraryOptions): Promis
       const inLibrary = store.findBySha(hash);
       if (inLibrary) return duplicate(await librarySummary(inLibrary));
       // The importer first: a file it refuses is refused before anything else is looked at.
-      const imported = await runImporter(options.importer ?? importReportFile, bytes, name);
+      const imported = await runImporter(importer, bytes, name);
       const inFolder = (await listBundled()).reports.find((r) => r.sha256 === hash);
       if (inFolder) return duplicate(await bundledSummary(inFolder));
       const entry = await store.add(bytes, name, imported, describeReport(imported.source, name));

@@ -85,7 +85,11 @@ export function transferablesOf(result: unknown): ArrayBuffer[] {
   if (typeof result !== 'object' || result === null || !('postings' in result)) return [];
   const { unitStarts, postings } = result as ExactIndexData;
   const views = [unitStarts, postings.positions, postings.keys, postings.offsets];
-  const buffers = views.map((view) => view.buffer).filter((b) => b instanceof ArrayBuffer);
-  // Each buffer once, and only whole ones (a view on part of a buffer would move the rest too).
-  return [...new Set(buffers)].filter((buffer, i) => views[i]!.byteLength === buffer.byteLength);
+  // Only a view over a whole buffer (one on part of a buffer would move the rest too), each once.
+  const whole = views
+    .map((view) => view.buffer)
+    .filter((buffer, i): buffer is ArrayBuffer => {
+      return buffer instanceof ArrayBuffer && views[i]!.byteLength === buffer.byteLength;
+    });
+  return [...new Set(whole)];
 }

@@ -25,16 +25,16 @@ export function useReadingPosition(
     const position = initial.current;
     if (!pane || !position) return;
     let cancelled = false;
+    const drawn = () =>
+      pane.querySelector<HTMLElement>(`[data-pid="${CSS.escape(position.paragraphId)}"]`);
     const restore = () => {
-      const el = pane.querySelector<HTMLElement>(
-        `[data-pid="${CSS.escape(position.paragraphId)}"]`,
-      );
+      const el = drawn();
       if (el) pane.scrollTop = topWithin(pane, el) + position.offset;
       else if (revealRef.current) {
-        // Not drawn yet: draw its block, then come back here.
+        // Not drawn yet: draw its block, then come back here (once: if it still is not drawn,
+        // it is not in this report any more).
         void revealRef.current(position.paragraphId).then(() => {
-          if (!cancelled && pane.querySelector(`[data-pid="${CSS.escape(position.paragraphId)}"]`))
-            restore();
+          if (!cancelled && drawn()) restore();
         });
       }
     };

@@ -81,7 +81,8 @@ export const VirtualReport = forwardRef<
   }, [layout, scroller]);
 
   // The paragraph at the top of the pane and how far into it (as a fraction of its height),
-  // kept as the reader scrolls: a change of text size brings it back to the same place.
+  // taken as the reader scrolls and just before a change of text size (keepPlace), which then
+  // brings it back to the same place.
   const anchor = useRef<{ paragraphId: string; fraction: number } | null>(null);
   const pendingAnchor = useRef<{ paragraphId: string; fraction: number } | null>(null);
   const rememberAnchor = useCallback(() => {
@@ -97,16 +98,14 @@ export const VirtualReport = forwardRef<
       return;
     }
   }, [scroller]);
-  /** Scrolls so the anchor paragraph is where it was: how far it moved, null if not drawn. */
+  /** Scrolls so the anchor paragraph is where it was (if it is drawn). */
   const alignTo = useCallback(
-    (target: { paragraphId: string; fraction: number }): number | null => {
+    (target: { paragraphId: string; fraction: number }): void => {
       const pane = scroller.current;
       const el = pane?.querySelector<HTMLElement>(`[data-pid="${CSS.escape(target.paragraphId)}"]`);
-      if (!pane || !el) return null;
+      if (!pane || !el) return;
       const box = el.getBoundingClientRect();
-      const before = pane.scrollTop;
       pane.scrollTop += box.top - pane.getBoundingClientRect().top + target.fraction * box.height;
-      return pane.scrollTop - before;
     },
     [scroller],
   );
@@ -144,13 +143,11 @@ export const VirtualReport = forwardRef<
     for (const el of root.querySelectorAll<HTMLElement>(':scope > [data-block]')) {
       changed = layout.setMeasured(Number(el.dataset.block), el.offsetHeight) || changed;
     }
-    // After a change of text size: back to the reader's place on every pass until the heights
-    // have settled (the spacer above the drawn blocks changes with them).
+    // After a change of text size: Chromium's scroll anchoring keeps the text roughly still
+    // while the heights settle; once they have, the drawn blocks follow the new layout and the
+    // reader's paragraph is put back exactly where it was (again after those blocks are drawn).
     const target = pendingAnchor.current;
     if (target) {
-      // Chromium's scroll anchoring keeps the text roughly still while the heights settle;
-      // once they have, the drawn blocks follow the new layout, and the reader's paragraph is
-      // put back exactly where it was (after those blocks are drawn).
       anchorPasses.current -= 1;
       if (!changed || anchorPasses.current <= 0) {
         pendingAnchor.current = null;

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, HighlightColor } from '../../core/annotations/annotation-model';
 import { describeRange } from '../../core/annotations/describe-selection';
 import { documentText } from '../../core/annotations/document-text';
@@ -17,9 +17,8 @@ import { compareReports, comparisonNotes, type Change } from '../../core/compare
 import { DEFAULT_PRINT_OPTIONS } from '../../core/print/print-options';
 import { parseReport } from '../../core/report/parse-report';
 import type { ReportDocument } from '../../core/report/report-model';
-import { DEFAULT_SETTINGS } from '../../core/settings';
-import { ReaderScreen } from '../../renderer/components/ReaderScreen';
 import { PrintComparison } from '../../renderer/print/PrintComparison';
+import { renderReader } from './render-reader';
 import { installTestHost, type TestHost } from './host-for-tests';
 
 const fixtures = path.resolve(process.cwd(), 'tests/fixtures/compare');
@@ -91,20 +90,7 @@ describe('annotations in the comparison', () => {
     const oldParagraphText = oldDoc.paragraphs.find((p) => p.id === oldParagraph)!.text;
 
     const listing = await host.services.handlers.listReports({});
-    render(
-      <ReaderScreen
-        reportId={NEW}
-        source={{ text: newText, format: 'txt' }}
-        doc={newDoc}
-        settings={DEFAULT_SETTINGS}
-        updateSettings={vi.fn()}
-        reports={listing.reports}
-        onAppCommand={vi.fn()}
-        openReport={vi.fn()}
-        onError={vi.fn()}
-        onNotice={vi.fn()}
-      />,
-    );
+    renderReader({ reportId: NEW, text: newText, doc: newDoc, reports: listing.reports });
     fireEvent.click(screen.getByRole('button', { name: '对照' }));
     const dialog = await screen.findByRole('dialog', { name: '选择对照的报告' });
     const title = listing.reports.find((r) => r.id === OLD)!.title;

@@ -2,12 +2,11 @@
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareReports } from '../../core/compare';
 import { parseReport } from '../../core/report/parse-report';
-import { DEFAULT_SETTINGS } from '../../core/settings';
-import { ReaderScreen } from '../../renderer/components/ReaderScreen';
+import { renderReader } from './render-reader';
 import { installTestHost, type TestHost } from './host-for-tests';
 
 const fixtures = path.resolve(process.cwd(), 'tests/fixtures/compare');
@@ -30,20 +29,7 @@ describe('the comparison', () => {
   it('lists every change of the two editions, one list item each, and F7 steps through them', async () => {
     const listing = await host.services.handlers.listReports({});
     const doc = parseReport(newText);
-    render(
-      <ReaderScreen
-        reportId={NEW}
-        source={{ text: newText, format: 'txt' }}
-        doc={doc}
-        settings={DEFAULT_SETTINGS}
-        updateSettings={vi.fn()}
-        reports={listing.reports}
-        onAppCommand={vi.fn()}
-        openReport={vi.fn()}
-        onError={vi.fn()}
-        onNotice={vi.fn()}
-      />,
-    );
+    renderReader({ reportId: NEW, text: newText, doc, reports: listing.reports });
     fireEvent.click(screen.getByRole('button', { name: '对照' }));
     const dialog = await screen.findByRole('dialog', { name: '选择对照的报告' });
     const choice = within(dialog).getAllByRole('radio')[0]!;

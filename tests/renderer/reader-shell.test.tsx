@@ -1,13 +1,12 @@
 /** The shell: panels come from the registry; toolbar buttons and commands toggle them. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../core/commands';
 import { parseReport } from '../../core/report/parse-report';
-import { DEFAULT_SETTINGS } from '../../core/settings';
-import { ReaderScreen } from '../../renderer/components/ReaderScreen';
 import { PANELS } from '../../renderer/shell/panel-registry';
+import { renderReader } from './render-reader';
 import { installTestHost, REPORT_ID, reportsDir, type TestHost } from './host-for-tests';
 
 const text = readFileSync(path.join(reportsDir, REPORT_ID), 'utf8');
@@ -22,20 +21,7 @@ afterEach(async () => {
 });
 
 function renderScreen(onAppCommand = vi.fn()) {
-  render(
-    <ReaderScreen
-      reportId={REPORT_ID}
-      source={{ text, format: 'txt' }}
-      doc={doc}
-      settings={DEFAULT_SETTINGS}
-      updateSettings={vi.fn()}
-      reports={[]}
-      onAppCommand={onAppCommand}
-      openReport={vi.fn()}
-      onError={vi.fn()}
-      onNotice={vi.fn()}
-    />,
-  );
+  renderReader({ reportId: REPORT_ID, text, doc, onAppCommand });
   return onAppCommand;
 }
 
