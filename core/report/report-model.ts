@@ -25,7 +25,8 @@ export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
 /**
  * 'front': a line above the title that is neither header nor title (a 发文机关标志 such as
- * "…办公厅文件", a 发文字号 above the title, web chrome, a 来源 line). 'table': a whole table.
+ * "…办公厅文件", a 发文字号 above the title, web chrome, a 来源 line). 'table': a whole table,
+ * wherever it stands (in the front matter, the preamble, a section or the closing block).
  * 'closing': the 落款 block after the text (signing body, date, （此件公开发布）, 抄送/印发).
  */
 export type ParagraphKind =

@@ -69,8 +69,10 @@ export function expectReportInvariants(source: string, doc: ReportDocument): voi
       expect(OUTSIDE_SECTIONS.has(paragraph.kind)).toBe(paragraph.sectionId === null);
     }
   }
-  expect(front.every((p) => p.kind === 'front')).toBe(true);
-  expect(closing.every((p) => p.kind === 'closing')).toBe(true);
+  // A table keeps its kind wherever it stands (makeParagraph), in the front matter and the
+  // closing block as in the preamble.
+  expect(front.every((p) => p.kind === 'front' || p.kind === 'table')).toBe(true);
+  expect(closing.every((p) => p.kind === 'closing' || p.kind === 'table')).toBe(true);
   expect(doc.preamble.every((p) => p.kind === 'preamble' || p.kind === 'table')).toBe(true);
   if (doc.titleParagraph) {
     expect(doc.titleParagraph.kind).toBe('title');
