@@ -2,7 +2,7 @@
  * Runs the app's commands, wherever they come from: a keyboard shortcut (both hosts) or the
  * Electron menus and context menu (sent by main, delivered by the preload's onCommand).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { isCommand, type Command } from '../../core/commands';
 import { commandForKey } from './keymap';
 
@@ -14,7 +14,9 @@ interface CommandBridge {
 
 export function useCommands(handlers: CommandHandlers): void {
   const current = useRef(handlers);
-  useEffect(() => {
+  // At commit, not after paint: a key pressed as soon as the screen shows a new state (the
+  // changes of a comparison just listed) must reach that state's handlers, not the last ones.
+  useLayoutEffect(() => {
     current.current = handlers;
   });
 
