@@ -26,6 +26,34 @@ export interface BigramPostings {
   offsets: Uint32Array;
 }
 
+/**
+ * Positions that stay where they are stored until a query needs a run of them: a cached
+ * index's are read from its file a run at a time (search-index-file.ts), so loading it does
+ * not read the bulk of the file.
+ */
+export interface PositionReader {
+  readonly length: number;
+  /**
+   * positions[from, to), checked (each value inside the text). Throws when they cannot be
+   * read or fail their check; the index is then unusable and must be built again.
+   */
+  read(from: number, to: number): Uint32Array;
+}
+
+/** Postings as an index holds them: the positions in memory, or read on demand. */
+export interface LoadedPostings extends Omit<BigramPostings, 'positions'> {
+  positions: Uint32Array | PositionReader;
+}
+
+/** positions[from, to) of either kind (a view of an in-memory array, not a copy). */
+export function positionRun(
+  positions: Uint32Array | PositionReader,
+  from: number,
+  to: number,
+): Uint32Array {
+  return positions instanceof Uint32Array ? positions.subarray(from, to) : positions.read(from, to);
+}
+
 const RADIX = 0x10000;
 
 export function bigramKey(text: string, at: number): number {
@@ -95,7 +123,7 @@ export function lowerBound(keys: Uint32Array, key: number): number {
 }
 
 /** The [from, to) range of `positions` holding the bigram, empty when it occurs nowhere. */
-export function bigramRun(postings: BigramPostings, key: number): [number, number] {
+export function bigramRun(postings: LoadedPostings, key: number): [number, number] {
   const k = lowerBound(postings.keys, key);
   if (k === postings.keys.length || postings.keys[k] !== key) return [0, 0];
   return [postings.offsets[k]!, postings.offsets[k + 1]!];
@@ -105,7 +133,7 @@ export function bigramRun(postings: BigramPostings, key: number): [number, numbe
  * The [from, to) range of `positions` of every bigram that starts with `code`: the positions
  * where that code unit is followed by anything, i.e. every position of it but the text's last.
  */
-export function firstUnitRun(postings: BigramPostings, code: number): [number, number] {
+export function firstUnitRun(postings: LoadedPostings, code: number): [number, number] {
   const from = lowerBound(postings.keys, code * RADIX);
   const to = lowerBound(postings.keys, (code + 1) * RADIX);
   return [postings.offsets[from]!, postings.offsets[to]!];
@@ -121,14 +149,9 @@ export function largestPosition(positions: Uint32Array): number {
 /**
  * Checks that loaded postings are consistent with a text of length n: sizes agree, runs are
  * ascending and every position is in range. Cheap next to building; throws when they are not.
- * `largest` is largestPosition(positions) when the caller has already computed it from the
- * same array (the cache file reader does, while the bytes are fresh); it is checked the same.
+ * Positions kept on disk (a PositionReader) are range-checked as each run is read.
  */
-export function checkBigramPostings(
-  postings: BigramPostings,
-  n: number,
-  largest: number = largestPosition(postings.positions),
-): void {
+export function checkBigramPostings(postings: LoadedPostings, n: number): void {
   const { positions, keys, offsets } = postings;
   const fail = (why: string): never => {
     throw new Error(`Bigram postings are inconsistent: ${why}`);
@@ -140,5 +163,11 @@ export function checkBigramPostings(
     if (offsets[k]! >= offsets[k + 1]!) fail('empty or descending run');
     if (k > 0 && keys[k - 1]! >= keys[k]!) fail('keys not ascending');
   }
-  if (positions.length > 0 && largest > n - 2) fail('position out of range');
+  if (
+    positions instanceof Uint32Array &&
+    positions.length > 0 &&
+    largestPosition(positions) > n - 2
+  ) {
+    fail('position out of range');
+  }
 }

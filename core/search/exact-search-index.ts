@@ -14,7 +14,13 @@
  * Units added later (notes) are few and change often: they are kept beside the postings and
  * scanned; removed indexed units are skipped. Only the indexed units are serialised.
  */
-import { buildBigramPostings, checkBigramPostings, type BigramPostings } from './bigram-postings';
+import {
+  buildBigramPostings,
+  checkBigramPostings,
+  positionRun,
+  type BigramPostings,
+  type LoadedPostings,
+} from './bigram-postings';
 import type { ReportDocument } from '../report/report-model';
 import { bm25TermScore, HEADING_BOOST, idf } from './bm25';
 import { documentSearchUnits, paragraphUnitId } from './document-units';
@@ -57,12 +63,6 @@ export interface ExactIndexData {
   text: string;
   unitStarts: Uint32Array;
   postings: BigramPostings;
-  /**
-   * The largest value in `postings.positions`, when whoever read the arrays computed it from
-   * them (the cache file reader does it chunk by chunk as it reads); else computed on load.
-   * Either way it is checked against the text's length.
-   */
-  largestPosition?: number;
 }
 
 /**
@@ -81,9 +81,13 @@ export interface StoredUnitReader {
   toArray(): StoredUnit[];
 }
 
-/** What loadExactSearchIndex takes: toData's output, or the same with the units as a reader. */
-export interface LoadableIndexData extends Omit<ExactIndexData, 'units'> {
+/**
+ * What loadExactSearchIndex takes: toData's output, or the same with the units as a reader
+ * and the positions left where they are stored (read a run at a time, as queries need them).
+ */
+export interface LoadableIndexData extends Omit<ExactIndexData, 'units' | 'postings'> {
   units: StoredUnit[] | StoredUnitReader;
+  postings: LoadedPostings;
 }
 
 /** A hit for a list of hits in document order: the unit and [start, end) in its text. */
@@ -110,7 +114,10 @@ export interface ExactSearchIndex extends Omit<SearchIndex, 'toJSON'> {
   firstHits(query: string, limit: number): FirstHits;
   /** The indexed units (not added ones) as typed arrays and plain data. */
   toData(): ExactIndexData;
-  /** Bytes the joined text and the postings take (the bulk of the index in memory). */
+  /**
+   * Bytes the joined text and the postings take in memory (the bulk of the index); positions
+   * left on disk take none.
+   */
   readonly memoryBytes: number;
 }
 
@@ -144,8 +151,22 @@ interface TermMatch {
 
 const hitCount = (term: TermMatch, i: number): number => term.from[i + 1]! - term.from[i]!;
 
+/**
+ * The indexed units by seq. A loaded index makes each unit's object when it is first needed
+ * (a hit in it, an id lookup): a cached report of 100,000 units loads without making 100,000
+ * objects, and a search touches only the units it lists.
+ */
+interface UnitTable {
+  readonly length: number;
+  get(seq: number): SearchUnit;
+}
+
+function unitArray(units: SearchUnit[]): UnitTable {
+  return { length: units.length, get: (seq) => units[seq]! };
+}
+
 class JoinedSearchIndex implements ExactSearchIndex {
-  private readonly units: SearchUnit[];
+  private readonly units: UnitTable;
   private readonly headingEnds: Uint32Array;
   private readonly mapped: Uint8Array;
   private readonly maps = new Map<number, NormalizedText>();
@@ -160,8 +181,8 @@ class JoinedSearchIndex implements ExactSearchIndex {
 
   constructor(
     private readonly joined: JoinedUnits,
-    private readonly postings: BigramPostings,
-    units: SearchUnit[],
+    private readonly postings: LoadedPostings,
+    units: UnitTable,
     headingEnds: Uint32Array,
     mapped: Uint8Array,
     private readonly stored: (unit: SearchUnit, u: number) => StoredUnit,
@@ -180,7 +201,7 @@ class JoinedSearchIndex implements ExactSearchIndex {
     if (!this.idMap) {
       this.idMap = new Map();
       for (let u = 0; u < this.units.length; u++) {
-        if (!this.removed.has(u)) this.idMap.set(this.units[u]!.id, u);
+        if (!this.removed.has(u)) this.idMap.set(this.units.get(u).id, u);
       }
     }
     return this.idMap;
@@ -192,9 +213,8 @@ class JoinedSearchIndex implements ExactSearchIndex {
 
   get memoryBytes(): number {
     const { positions, keys, offsets } = this.postings;
-    return (
-      this.joined.text.length * 2 + positions.byteLength + keys.byteLength + offsets.byteLength
-    );
+    const inMemory = positions instanceof Uint32Array ? positions.byteLength : 0;
+    return this.joined.text.length * 2 + inMemory + keys.byteLength + offsets.byteLength;
   }
 
   getUnit(id: string): SearchUnit | undefined {
@@ -327,13 +347,13 @@ class JoinedSearchIndex implements ExactSearchIndex {
             { starts: starts.slice(i, next), length },
           ]);
           found.total += occurrences.length;
-          const unit = this.units[seq]!;
+          const unit = this.units.get(seq);
           for (const o of occurrences) {
             if (found.hits.length < limit) found.hits.push({ unit, start: o.start, end: o.end });
           }
         } else {
           found.total += next - i;
-          const unit = this.units[seq]!;
+          const unit = this.units.get(seq);
           for (let j = i; j < next && found.hits.length < limit; j++) {
             found.hits.push({ unit, start: starts[j]!, end: starts[j]! + length });
           }
@@ -347,10 +367,14 @@ class JoinedSearchIndex implements ExactSearchIndex {
   toData(): ExactIndexData {
     return {
       format: EXACT_INDEX_FORMAT,
-      units: this.units.map((unit, u) => this.stored(unit, u)),
+      units: Array.from({ length: this.units.length }, (_, u) => this.stored(this.units.get(u), u)),
       text: this.joined.text,
       unitStarts: this.joined.starts,
-      postings: this.postings,
+      // Positions left on disk are read whole here (toData is for writing the index out).
+      postings: {
+        ...this.postings,
+        positions: positionRun(this.postings.positions, 0, this.postings.positions.length),
+      },
     };
   }
 
@@ -386,7 +410,7 @@ class JoinedSearchIndex implements ExactSearchIndex {
   }
 
   private unitOf(seq: number): SearchUnit {
-    return seq < this.units.length ? this.units[seq]! : this.extras.get(seq)!.unit;
+    return seq < this.units.length ? this.units.get(seq) : this.extras.get(seq)!.unit;
   }
 
   private lengthOf(seq: number): number {
@@ -408,7 +432,7 @@ class JoinedSearchIndex implements ExactSearchIndex {
   private preparedOf(seq: number): PreparedUnit {
     const extra = this.extras.get(seq);
     if (extra) return extra;
-    const unit = this.units[seq]!;
+    const unit = this.units.get(seq);
     let normalized = this.maps.get(seq);
     if (!normalized) {
       normalized = this.mapped[seq]
@@ -545,7 +569,7 @@ export function createExactSearchIndex(
   return new JoinedSearchIndex(
     joined,
     postings,
-    prepared.map((p) => p.unit),
+    unitArray(prepared.map((p) => p.unit)),
     headingEnds,
     mapped,
     stored,
@@ -600,12 +624,39 @@ export function loadExactSearchIndex(
   const { text, unitStarts, postings } = data;
   if (count + 1 !== unitStarts.length) fail('unit count does not match');
   if (unitStarts[count] !== text.length) fail('text length does not match');
-  checkBigramPostings(postings, text.length, data.largestPosition);
+  checkBigramPostings(postings, text.length);
 
-  const units: SearchUnit[] = [];
   const headingEnds = new Uint32Array(count);
   const mapped = new Uint8Array(count);
-  const scratch: StoredUnit = {
+  /** The length of the unit's text as published; its range is checked against the source. */
+  const textLengthOf = (stored: StoredUnit, u: number): number => {
+    const range = stored.source;
+    if (range) {
+      if (
+        source === null ||
+        !(range[0] >= 0 && range[0] <= range[1] && range[1] <= source.length)
+      ) {
+        fail(`unit ${u} is outside the source`);
+      }
+      return range[1] - range[0];
+    }
+    return typeof stored.text === 'string' ? stored.text.length : fail(`unit ${u} has no text`);
+  };
+  /** The unit's text (once textLengthOf has checked it): a slice of the source, or inline. */
+  const textOf = (stored: StoredUnit): string =>
+    stored.source ? source!.slice(stored.source[0], stored.source[1]) : stored.text!;
+  const unitOf = (stored: StoredUnit, unitText: string): SearchUnit => ({
+    id: stored.id,
+    kind: stored.kind,
+    text: unitText,
+    order: stored.order,
+    paragraphId: stored.paragraphId,
+    sectionId: stored.sectionId,
+    numberPath: stored.numberPath,
+    headingLength: stored.headingLength,
+  });
+  const units: SearchUnit[] = [];
+  const scratch = (): StoredUnit => ({
     id: '',
     kind: 'paragraph',
     order: 0,
@@ -617,55 +668,51 @@ export function loadExactSearchIndex(
     mapped: false,
     text: undefined,
     source: undefined,
-  };
-  // A plain loop with explicit fields: this runs once per unit of a cached report (100,000
-  // for a 30 MB one), where rest/spread copies cost several times as much.
+  });
+  const into = scratch();
+  // Every unit is checked here, so a bad table fails the load, not a later search; a loaded
+  // table's unit objects are made only when first needed (the table below). A plain loop with
+  // explicit fields: it runs once per unit of a cached report (100,000 for a 30 MB one).
   for (let u = 0; u < count; u++) {
     let stored: StoredUnit;
     if (list) stored = list[u]!;
     else {
-      reader!.read(u, scratch);
-      stored = scratch;
+      reader!.read(u, into);
+      stored = into;
     }
     const start = unitStarts[u]!;
     const length = unitStarts[u + 1]! - 1 - start;
     if (!(length >= 0) || text.charCodeAt(start + length) !== 0) fail(`unit ${u} has bad bounds`);
-    const range = stored.source;
-    let unitText: string;
-    if (range) {
-      if (
-        source === null ||
-        !(range[0] >= 0 && range[0] <= range[1] && range[1] <= source.length)
-      ) {
-        fail(`unit ${u} is outside the source`);
-      }
-      unitText = source!.slice(range[0], range[1]);
-    } else if (typeof stored.text === 'string') {
-      unitText = stored.text;
-    } else {
-      return fail(`unit ${u} has no text`);
-    }
     // A mapped unit is normalised again (rare, and needed for its map); an unmapped one keeps
     // its length, which is checked against the joined text.
+    const textLength = textLengthOf(stored, u);
     if (stored.mapped) {
-      if (normalizeForSearch(unitText).text !== text.slice(start, start + length)) {
+      if (normalizeForSearch(textOf(stored)).text !== text.slice(start, start + length)) {
         fail(`unit ${u} does not match its text`);
       }
-    } else if (unitText.length !== length) {
+    } else if (textLength !== length) {
       fail(`unit ${u} does not match its text`);
     }
+    if (list) units.push(unitOf(stored, textOf(stored)));
     headingEnds[u] = stored.headingEnd;
     mapped[u] = stored.mapped ? 1 : 0;
-    units.push({
-      id: stored.id,
-      kind: stored.kind,
-      text: unitText,
-      order: stored.order,
-      paragraphId: stored.paragraphId,
-      sectionId: stored.sectionId,
-      numberPath: stored.numberPath,
-      headingLength: stored.headingLength,
-    });
+  }
+  let table: UnitTable;
+  if (list) table = unitArray(units);
+  else {
+    const made: (SearchUnit | undefined)[] = new Array<SearchUnit | undefined>(count);
+    const one = scratch();
+    table = {
+      length: count,
+      get(seq) {
+        let unit = made[seq];
+        if (!unit) {
+          reader!.read(seq, one);
+          unit = made[seq] = unitOf(one, textOf(one));
+        }
+        return unit;
+      },
+    };
   }
   const joined: JoinedUnits = { text, starts: unitStarts };
   // toData (rare: the cache writes what it builds) reads the units again, as objects.
@@ -673,7 +720,7 @@ export function loadExactSearchIndex(
   return new JoinedSearchIndex(
     joined,
     postings,
-    units,
+    table,
     headingEnds,
     mapped,
     (_unit, u) => (storedUnits ??= reader!.toArray())[u]!,

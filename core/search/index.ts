@@ -32,10 +32,12 @@ export {
   EXACT_INDEX_FORMAT,
   loadExactSearchIndex,
 } from './exact-search-index';
+export type { LoadedPostings, PositionReader } from './bigram-postings';
 export type {
   ExactIndexData,
   ExactIndexOptions,
   ExactSearchIndex,
+  FirstHits,
   StoredUnit,
   StoredUnitReader,
   LoadableIndexData,

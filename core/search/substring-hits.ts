@@ -15,7 +15,13 @@
  *   the last hit taken in the same unit: that is findOccurrences' leftmost, non-overlapping
  *   choice.
  */
-import { bigramKey, bigramRun, firstUnitRun, type BigramPostings } from './bigram-postings';
+import {
+  bigramKey,
+  bigramRun,
+  firstUnitRun,
+  positionRun,
+  type LoadedPostings,
+} from './bigram-postings';
 
 export const UNIT_SEPARATOR = '\u0000';
 
@@ -71,7 +77,7 @@ export function unitAt(starts: Uint32Array, at: number, hint = 0): number {
 
 export function findTermHits(
   joined: JoinedUnits,
-  postings: BigramPostings,
+  postings: LoadedPostings,
   term: string,
   options: HitSearchOptions = {},
 ): TermHitList {
@@ -100,7 +106,7 @@ export function findTermHits(
     if (from === to) return hits;
     const fraction = options.sortedRunFraction ?? SORTED_RUN_FRACTION;
     if (to - from < fraction * text.length) {
-      const sorted = postings.positions.slice(from, to).sort();
+      const sorted = positionRun(postings.positions, from, to).slice().sort();
       for (let j = 0; j < sorted.length; j++) take(sorted[j]!, true);
     } else {
       for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) take(at, true);
@@ -119,9 +125,9 @@ export function findTermHits(
   }
   // A two-unit term is its own pair: every position of the run is a match.
   const verified = length === 2;
-  const { positions } = postings;
-  for (let j = bestFrom; j < bestTo; j++) {
-    const s = positions[j]! - best;
+  const run = positionRun(postings.positions, bestFrom, bestTo);
+  for (let j = 0; j < run.length; j++) {
+    const s = run[j]! - best;
     if (s >= 0) take(s, verified);
   }
   return hits;

@@ -22,6 +22,7 @@ import {
   createBruteForceSearcher,
   createDocumentExactIndex,
   makeSnippet,
+  type FirstHits,
   type SearchUnit,
 } from '../../core/search';
 import {
@@ -35,6 +36,7 @@ import {
 } from '../../core/search/library-search-contract';
 import type { BuiltIndex, CachedIndex, SearchIndexCache } from './search-index-cache';
 import { errorMessage } from './data-fs';
+import { SearchIndexFileError } from './search-index-file';
 
 /** What is kept beside a report's index: enough to cite a hit without parsing the report. */
 export interface ReportSearchInfo {
@@ -85,7 +87,8 @@ interface MemoryEntry {
   stamp: string;
   cached: CachedIndex<ReportSearchInfo>;
   bytes: number;
-  sections: Map<string, LibrarySearchSection>;
+  /** The report's sections by id, made from the index's extra when a hit first needs them. */
+  sections: Map<string, LibrarySearchSection> | null;
 }
 
 const DEFAULT_MEMORY_BUDGET = 512 * 1024 * 1024;
@@ -121,12 +124,17 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
     return pending;
   }
 
-  async function load(summary: ReportSummary, stamp: string): Promise<MemoryEntry> {
+  async function load(
+    summary: ReportSummary,
+    stamp: string,
+    rebuild = false,
+  ): Promise<MemoryEntry> {
     const { source, textSha256 } = await deps.openReport(summary.id);
     const cached = await deps.cache.load(source.text, {
       // Parsed as the reader parses it, so a hit's paragraph id is the one the reader shows.
       build: () => buildReportIndex(source),
       ...(textSha256 ? { key: textSha256 } : {}),
+      rebuild,
     });
     keys.set(summary.id, cached.key);
     for (const problem of cached.problems) deps.log?.(`search index of ${summary.id}: ${problem}`);
@@ -134,7 +142,7 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
       stamp,
       cached,
       bytes: cached.index.memoryBytes,
-      sections: new Map(cached.extra.sections.map((s) => [s.id, s])),
+      sections: null,
     };
     const replaced = memory.get(summary.id);
     if (replaced) used -= replaced.bytes;
@@ -221,9 +229,23 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
     query: string,
     limit: number,
   ): Promise<LibrarySearchGroup | null> {
-    const entry = await entryFor(summary);
-    const found = entry.cached.index.firstHits(query, limit);
-    const section = (id: string | null) => (id === null ? null : (entry.sections.get(id) ?? null));
+    let entry = await entryFor(summary);
+    let found: FirstHits;
+    try {
+      found = entry.cached.index.firstHits(query, limit);
+    } catch (err) {
+      // The cache file was damaged or changed after it loaded (its positions are read as
+      // queries need them): built again from the report, and the query answered from that.
+      if (!(err instanceof SearchIndexFileError)) throw err;
+      deps.log?.(`search index of ${summary.id}: ${errorMessage(err)}; built again`);
+      entry = await load(summary, JSON.stringify(summary), true);
+      found = entry.cached.index.firstHits(query, limit);
+    }
+    const section = (id: string | null) => {
+      if (id === null) return null;
+      entry.sections ??= new Map(entry.cached.extra.sections.map((s) => [s.id, s]));
+      return entry.sections.get(id) ?? null;
+    };
     const hits = found.hits.map(({ unit, start, end }) => hitOf(unit, start, end, section));
 
     const notes = noteUnits(await deps.listAnnotations(summary.id), entry.cached.index);

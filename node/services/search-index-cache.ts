@@ -8,27 +8,28 @@
  * rebuilt and replaced, and a write that fails (full disk, read-only data folder) only means
  * the next load builds again. Writes go through safe-write (verified, atomic), so a crash
  * leaves the old file or the new one, never half of one.
+ *
+ * A load reads the file up to its positions; a query reads the run of positions it needs
+ * (search-index-file.ts), synchronously: a run is a few kilobytes, read from the page cache in
+ * microseconds, where a round trip through the thread pool costs a tenth of a millisecond and
+ * would make every search asynchronous for nothing. A run that cannot be read or fails its
+ * checksum throws SearchIndexFileError; the caller loads again with `rebuild`.
  */
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import {
   loadExactSearchIndex,
   type ExactSearchIndex,
   type LoadableIndexData,
 } from '../../core/search';
-import {
-  errorMessage,
-  nodeDataFs,
-  readRetrying,
-  type DataFileHandle,
-  type DataFs,
-  type RetriedRead,
-} from './data-fs';
+import { errorMessage, nodeDataFs, readRetrying, type DataFs, type RetriedRead } from './data-fs';
 import { writeFileVerified } from './safe-write';
 import {
-  decodeIndexFile,
   encodeIndexFile,
   readIndexFile,
+  readIndexFileSync,
   type IndexFileContents,
   type IndexFileReader,
 } from './search-index-file';
@@ -58,8 +59,47 @@ export interface SearchIndexCacheOptions<Extra> {
   build: IndexBuilder<Extra>;
   /** False while another window holds the data folder: the cache is read, never written. */
   mayWrite?: () => boolean;
+  /** How cache files are written (and listed, pruned). */
   fs?: DataFs;
+  /** How cache files are read. */
+  files?: IndexFileAccess;
 }
+
+/** Reading cache files: whole loads, and runs of positions when a query needs them. */
+export interface IndexFileAccess {
+  /** The file's size in bytes; throws ENOENT when there is none. */
+  size(file: string): number;
+  /** Reads `into.length` bytes at `position` (fewer only where the file ends); returns how many. */
+  readAt(file: string, position: number, into: Uint8Array): number;
+  /** Opens the file for the chunked reads of a large load. */
+  open(file: string): Promise<IndexFileReader & { close(): Promise<void> }>;
+}
+
+export const nodeIndexFileAccess: IndexFileAccess = {
+  size: (file) => statSync(file).size,
+  readAt(file, position, into) {
+    const fd = openSync(file, 'r');
+    try {
+      let got = 0;
+      while (got < into.length) {
+        const read = readSync(fd, into, got, into.length - got, position + got);
+        if (read === 0) break;
+        got += read;
+      }
+      return got;
+    } finally {
+      closeSync(fd);
+    }
+  },
+  open: (file) => open(file, 'r'),
+};
+
+/**
+ * Files up to this size load with synchronous reads (what they read, up to their positions,
+ * is under half of it): a library's reports are mostly this small, and three synchronous reads
+ * of one take less time than a single round trip through the thread pool.
+ */
+const SYNC_LOAD_BYTES = 8 * 1024 * 1024;
 
 export interface LoadOptions<Extra> {
   /** Builds the index when the cache has none; a report's own builder parses it as its
@@ -73,6 +113,11 @@ export interface LoadOptions<Extra> {
    * can: the file's ranges and lengths are still checked against the text.
    */
   key?: string;
+  /**
+   * Builds and writes the index without reading the file: a query found the loaded one's file
+   * damaged (SearchIndexFileError), so it must not be read again.
+   */
+  rebuild?: boolean;
 }
 
 export interface SearchIndexCache<Extra> {
@@ -95,23 +140,35 @@ export function createSearchIndexCache<Extra>(
   options: SearchIndexCacheOptions<Extra>,
 ): SearchIndexCache<Extra> {
   const fs = options.fs ?? nodeDataFs;
+  const files = options.files ?? nodeIndexFileAccess;
   const folder = path.join(options.dataDir, INDEX_CACHE_FOLDER);
   const mayWrite = options.mayWrite ?? (() => true);
   const fileFor = (key: string): string => path.join(folder, `${key}${EXTENSION}`);
 
   async function load(
     source: string,
-    { build, key = textKey(source) }: LoadOptions<Extra> = {},
+    { build, key = textKey(source), rebuild = false }: LoadOptions<Extra> = {},
   ): Promise<CachedIndex<Extra>> {
     const file = fileFor(key);
     const problems: string[] = [];
-    const read = await readCached(fs, file);
+    const read: RetriedRead<IndexFileContents<LoadableIndexData>> = rebuild
+      ? { status: 'unreadable', error: new Error('damaged when a search read it') }
+      : await readCached(files, file);
     if (read.status === 'ok') {
       try {
         const contents = read.value;
         if (contents.key !== key) throw new Error('search index file is for another text');
         const index = loadExactSearchIndex(contents.data, source);
-        return { key, index, extra: contents.extra as Extra, status: 'loaded', problems };
+        return {
+          key,
+          index,
+          status: 'loaded',
+          problems,
+          // Parsed when first used (the file's decoder keeps it).
+          get extra() {
+            return contents.extra as Extra;
+          },
+        };
       } catch (err) {
         problems.push(`${file}: ${errorMessage(err)}`);
       }
@@ -163,23 +220,29 @@ export function createSearchIndexCache<Extra>(
 }
 
 /**
- * Reads and decodes a cache file, its CRC checked while it is read (readIndexFile), retrying
- * read errors that usually pass. A file system whose handles cannot read (a test's) gives the
- * whole file, decoded after. A file that is not a sound index file is 'unreadable' too: either
- * way it is rebuilt.
+ * Reads and decodes a cache file up to its positions, checked as it is read (readIndexFile),
+ * retrying read errors that usually pass. A file that is not a sound index file is
+ * 'unreadable' too: either way it is rebuilt.
  */
 function readCached(
-  fs: DataFs,
+  files: IndexFileAccess,
   file: string,
 ): Promise<RetriedRead<IndexFileContents<LoadableIndexData>>> {
-  return readRetrying(async () => {
-    const { size } = await fs.stat(file);
-    const handle: DataFileHandle & Partial<IndexFileReader> = await fs.open(file, 'r');
-    try {
-      if (handle.read) return await readIndexFile({ read: handle.read.bind(handle) }, size);
-    } finally {
-      await handle.close();
-    }
-    return decodeIndexFile(await fs.readFile(file));
-  });
+  return readRetrying(() => readIndexCacheFile(file, files));
+}
+
+/** Reads a cache file as a load does, without retries (for the benchmark's breakdown). */
+export async function readIndexCacheFile(
+  file: string,
+  files: IndexFileAccess = nodeIndexFileAccess,
+): Promise<IndexFileContents<LoadableIndexData>> {
+  const size = files.size(file);
+  const readPositions = (position: number, into: Uint8Array) => files.readAt(file, position, into);
+  if (size <= SYNC_LOAD_BYTES) return readIndexFileSync(readPositions, size);
+  const handle = await files.open(file);
+  try {
+    return await readIndexFile(handle, size, readPositions);
+  } finally {
+    await handle.close();
+  }
 }

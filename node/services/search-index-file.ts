@@ -5,44 +5,62 @@
  * (numbers in typed arrays, strings once each in a JSON list), so a 30 MB report's index is a
  * memory copy and a checksum away, not a 100 MB JSON parse.
  *
- *   "RVSEARCH" | u32 file version | u32 index format | u32 CRC-32 of everything after it |
- *   u32 header bytes | header JSON (space-padded to 8) | each array, 8-byte aligned
+ *   "RVSEARCH" | u32 file version | u32 index format | u32 CRC-32 | u32 header bytes |
+ *   header JSON (space-padded to 8) | each array, 8-byte aligned | positions
+ *
+ * The positions (4 bytes per character of the report, over half the file) come last and are
+ * not read when the index loads: a query reads the one run it needs (readPositions), block
+ * by block, each block of POSITIONS_PER_BLOCK checked against its own CRC-32 in `blockChecks`.
+ * The file's CRC-32 covers everything between it and the positions, `blockChecks` included,
+ * so every byte a search uses is checked before it is used.
  *
  * A unit whose text is a slice of the report is stored as that range, so the report's text is
  * not stored again; the cache is keyed by the report's SHA-256, so the ranges always fit.
  */
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
-import { largestPosition } from '../../core/search/bigram-postings';
 import {
   EXACT_INDEX_FORMAT,
   type ExactIndexData,
   type LoadableIndexData,
+  type PositionReader,
   type SearchUnitKind,
   type StoredUnit,
   type StoredUnitReader,
 } from '../../core/search';
+import { largestPosition, positionRun } from '../../core/search/bigram-postings';
 
 /** Bump when this layout changes (EXACT_INDEX_FORMAT covers the index's own shape). */
-export const SEARCH_INDEX_FILE_VERSION = 1;
+export const SEARCH_INDEX_FILE_VERSION = 2;
+
+/** Positions per checked block: 16 KB, so a short run costs a 16 KB read and one CRC. */
+export const POSITIONS_PER_BLOCK = 4096;
+const BLOCK_BYTES = POSITIONS_PER_BLOCK * 4;
 
 const MAGIC = Buffer.from('RVSEARCH', 'latin1');
 /** magic, file version, index format, CRC-32, header length. */
 const PREFIX_BYTES = MAGIC.length + 16;
-/** Where the CRC is; it covers everything after it (header length, header, arrays). */
+/** Where the CRC is; it covers everything after it up to the positions. */
 const CRC_AT = MAGIC.length + 8;
 const HEADER_LENGTH_AT = MAGIC.length + 12;
 const KINDS: readonly SearchUnitKind[] = ['paragraph', 'heading', 'metadata', 'note'];
 /** The paragraph unit id convention of document-units.ts: not stored when it holds. */
 const PARAGRAPH_ID_PREFIX = 'paragraph:';
 
-type ArrayName = 'unitStarts' | 'positions' | 'keys' | 'offsets' | 'orders' | 'columns' | 'text';
+type ArrayName =
+  | 'extra'
+  | 'unitStarts'
+  | 'positions'
+  | 'blockChecks'
+  | 'keys'
+  | 'offsets'
+  | 'orders'
+  | 'columns'
+  | 'text';
 
 interface FileHeader {
   /** SHA-256 of the report text the index was built from. */
   key: string;
-  /** Whatever the caller stores beside the index (the report's title and sections). */
-  extra: unknown;
   unitCount: number;
   /** Every distinct string the unit table uses. */
   strings: string[];
@@ -58,9 +76,26 @@ const COLUMNS = 11;
 
 export interface IndexFileContents<Data extends LoadableIndexData = ExactIndexData> {
   key: string;
-  extra: unknown;
+  /**
+   * Whatever the caller stored beside the index (the report's title and sections), parsed
+   * when first asked for: a library search needs it only for reports with hits.
+   */
+  readonly extra: unknown;
   data: Data;
 }
+
+/**
+ * Why an index file cannot be used: not one, another version, damaged, cut short or
+ * unreadable, found when it loads or when a query reads its positions. The index is then
+ * built again from the report; nothing the user sees depends on the file.
+ */
+export class SearchIndexFileError extends Error {
+  override readonly name = 'SearchIndexFileError';
+}
+
+const fail = (why: string): never => {
+  throw new SearchIndexFileError(`search index file ${why}`);
+};
 
 export function encodeIndexFile(key: string, extra: unknown, data: ExactIndexData): Buffer {
   const strings: string[] = [];
@@ -98,26 +133,36 @@ export function encodeIndexFile(key: string, extra: unknown, data: ExactIndexDat
     );
     orders[u] = unit.order;
   });
+  const positions = bytesOf(data.postings.positions);
+  const blockChecks = new Uint32Array(Math.ceil(positions.length / BLOCK_BYTES));
+  for (let b = 0; b < blockChecks.length; b++) {
+    blockChecks[b] = crc32(positions.subarray(b * BLOCK_BYTES, (b + 1) * BLOCK_BYTES));
+  }
   const text = Buffer.from(data.text, 'utf16le');
+  // The positions last: a load reads everything before them and stops. JSON is stored as
+  // UTF-16LE, which decodes ten times faster than UTF-8 (it is mostly Chinese either way).
   const parts: [ArrayName, Uint8Array][] = [
+    ['extra', Buffer.from(JSON.stringify(extra) ?? 'null', 'utf16le')],
     ['orders', bytesOf(orders)],
     ['unitStarts', bytesOf(data.unitStarts)],
-    ['positions', bytesOf(data.postings.positions)],
     ['keys', bytesOf(data.postings.keys)],
     ['offsets', bytesOf(data.postings.offsets)],
     ['columns', bytesOf(columns)],
+    ['blockChecks', bytesOf(blockChecks)],
     ['text', text],
+    ['positions', positions],
   ];
   const arrays = {} as FileHeader['arrays'];
   let offset = 0;
   for (const [name, bytes] of parts) {
+    offset = align8(offset);
     arrays[name] = { offset, bytes: bytes.length };
-    offset = align8(offset + bytes.length);
+    offset += bytes.length;
   }
-  const header: FileHeader = { key, extra, unitCount: data.units.length, strings, arrays };
-  let headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const padded = align8(PREFIX_BYTES + headerBytes.length) - PREFIX_BYTES;
-  headerBytes = Buffer.concat([headerBytes, Buffer.alloc(padded - headerBytes.length, 0x20)]);
+  const header: FileHeader = { key, unitCount: data.units.length, strings, arrays };
+  const json = JSON.stringify(header);
+  // Padded with spaces to a multiple of 8 bytes (UTF-16: 4 characters).
+  const headerBytes = Buffer.from(json.padEnd(align8(json.length * 2) / 2, ' '), 'utf16le');
 
   const file = Buffer.alloc(PREFIX_BYTES + headerBytes.length + offset);
   MAGIC.copy(file, 0);
@@ -128,7 +173,8 @@ export function encodeIndexFile(key: string, extra: unknown, data: ExactIndexDat
   const base = PREFIX_BYTES + headerBytes.length;
   for (const [name, bytes] of parts) file.set(bytes, base + arrays[name].offset);
   // The CRC covers the header length too, so nothing after the versions goes unchecked.
-  file.writeUInt32LE(crc32(file.subarray(HEADER_LENGTH_AT)), CRC_AT);
+  const positionsAt = base + arrays.positions.offset;
+  file.writeUInt32LE(crc32(file.subarray(HEADER_LENGTH_AT, positionsAt)), CRC_AT);
   return file;
 }
 
@@ -142,15 +188,18 @@ export interface IndexFileReader {
   ): Promise<{ bytesRead: number }>;
 }
 
+/**
+ * Reads bytes of the index file synchronously: `into.length` bytes at `position`, fewer only
+ * where the file ends; returns how many. What a query uses to read a run of positions (a few
+ * kilobytes; see search-index-cache.ts for why this is synchronous).
+ */
+export type SyncFileRead = (position: number, into: Uint8Array) => number;
+
 /** Bytes per read: large enough to cost few calls, small enough that reading and the CRC overlap. */
 const READ_CHUNK = 4 * 1024 * 1024;
 
-const fail = (why: string): never => {
-  throw new Error(`search index file ${why}`);
-};
-
-/** Checks the magic and both versions (the bytes before the CRC). */
-function checkPrefix(file: Buffer): void {
+/** Checks the magic and both versions (the bytes before the CRC); returns the header length. */
+function checkPrefix(file: Buffer): number {
   if (endianness() !== 'LE') fail('is not used on a big-endian machine');
   if (file.length < PREFIX_BYTES || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
     fail('is not a search index file');
@@ -160,109 +209,185 @@ function checkPrefix(file: Buffer): void {
   if (version !== SEARCH_INDEX_FILE_VERSION || format !== EXACT_INDEX_FORMAT) {
     fail(`is version ${version}/${format}, not ${SEARCH_INDEX_FILE_VERSION}/${EXACT_INDEX_FORMAT}`);
   }
+  return file.readUInt32LE(HEADER_LENGTH_AT);
 }
 
 function checkCrc(file: Buffer, crc: number): void {
   if (file.readUInt32LE(CRC_AT) !== crc) fail('fails its checksum (damaged or cut short)');
 }
 
-/**
- * Reads an index file. Throws (saying why) when it is not one, is of another version, fails
- * its checksum or does not fit together; it never returns data it could not check.
- */
-export function decodeIndexFile(file: Buffer): IndexFileContents {
-  checkPrefix(file);
-  checkCrc(file, crc32(file.subarray(HEADER_LENGTH_AT)));
-  const contents = decodeChecked(file);
-  return { ...contents, data: { ...contents.data, units: contents.data.units.toArray() } };
+/** Where the parts of a file of `size` bytes are, from its header; throws when they do not fit. */
+interface Layout {
+  header: FileHeader;
+  /** Where the arrays start (after the header). */
+  base: number;
+  /** Where the positions start: what a load reads, and what the CRC covers, ends here. */
+  positionsAt: number;
+}
+
+function layoutOf(headerBytes: Buffer, size: number): Layout {
+  let header: FileHeader;
+  try {
+    header = JSON.parse(headerBytes.toString('utf16le')) as FileHeader;
+  } catch {
+    return fail('has a damaged header');
+  }
+  const base = PREFIX_BYTES + headerBytes.length;
+  const slot = header?.arrays?.positions;
+  if (base % 8 !== 0) fail('has a bad header length');
+  if (
+    !slot ||
+    !Number.isSafeInteger(slot.offset) ||
+    !Number.isSafeInteger(slot.bytes) ||
+    slot.offset % 8 !== 0 ||
+    slot.bytes % 4 !== 0 ||
+    base + slot.offset + slot.bytes !== size
+  ) {
+    fail(`was cut short or added to (${size} bytes, not where its positions end)`);
+  }
+  return { header, base, positionsAt: base + slot.offset };
 }
 
 /**
- * Reads the `size` bytes of an index file from `handle` and decodes them as decodeIndexFile
- * does, with the same checks. The file is read in chunks into one aligned buffer, and each
- * chunk's CRC is computed while the next one is read, so the checksum costs little more than
- * the read (a cached 30 MB report's file is 70 MB; reading and then checking took twice as
- * long). Throws when a read fails, saying why.
+ * Reads an index file held in memory, positions and all (every block checked), with the
+ * checks of readIndexFile. Throws (saying why) when it is not one, is of another version,
+ * fails a checksum or does not fit together; it never returns data it could not check.
+ */
+export function decodeIndexFile(file: Buffer): IndexFileContents {
+  const headerLength = checkPrefix(file);
+  if (PREFIX_BYTES + headerLength > file.length) fail('was cut short');
+  const layout = layoutOf(file.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength), file.length);
+  const bytes = file.byteOffset % 8 === 0 ? file : alignedCopy(file);
+  checkCrc(bytes, crc32(bytes.subarray(HEADER_LENGTH_AT, layout.positionsAt)));
+  const contents = decodeChecked(bytes, layout, (position, into) => {
+    const piece = bytes.subarray(position, position + into.length);
+    into.set(piece);
+    return piece.length;
+  });
+  const { positions } = contents.data.postings;
+  return {
+    ...contents,
+    data: {
+      ...contents.data,
+      units: contents.data.units.toArray(),
+      postings: {
+        ...contents.data.postings,
+        positions: positionRun(positions, 0, positions.length),
+      },
+    },
+  };
+}
+
+/**
+ * Loads an index file of `size` bytes through `handle`, up to its positions, which stay in
+ * the file: a query reads the run it needs with `readPositions`. The part read is checked as
+ * decodeIndexFile checks it. It is read in chunks into one aligned buffer, and each chunk's
+ * CRC is computed while the next one is read, so the checksum costs little more than the read
+ * (for a report of tens of megabytes; a small file is quicker read with readIndexFileSync).
+ * Throws when a read fails, saying why.
  */
 export async function readIndexFile(
   handle: IndexFileReader,
   size: number,
-): Promise<IndexFileContents<LoadableIndexData>> {
-  if (size < PREFIX_BYTES) fail('is not a search index file');
-  // allocUnsafeSlow: a buffer of its own, at offset 0, so every array is aligned in place.
-  const file = Buffer.allocUnsafeSlow(size);
-  let got = 0;
-  const readMore = async (length: number): Promise<void> => {
-    const { bytesRead } = await handle.read(file, got, length, got);
-    if (bytesRead === 0) fail('was cut short while it was read');
-    got += bytesRead;
-  };
-  // The first read takes a whole chunk, which holds the header (and all of a small file).
-  while (got < PREFIX_BYTES) await readMore(Math.min(READ_CHUNK, size) - got);
-  checkPrefix(file);
-  // The header says where the positions are; they are the bulk of the file, so their range
-  // check (largestPosition) is done here too, on each chunk while it is in the CPU's cache.
-  // A header that does not parse is left to the CRC and decodeChecked to refuse.
-  const headerEnd = Math.min(size, PREFIX_BYTES + file.readUInt32LE(HEADER_LENGTH_AT));
-  while (got < headerEnd) await readMore(Math.min(READ_CHUNK, headerEnd - got));
-  const header = parseHeader(file);
-  const slot = header?.arrays?.positions;
-  const from = slot ? headerEnd + slot.offset : size;
-  const to = slot ? Math.min(size, from + slot.bytes) : size;
-  let scanned = from % 4 === 0 ? from : size;
-  let largest = 0;
-  let crc = 0;
-  let checked = HEADER_LENGTH_AT;
-  const checkRead = (): void => {
-    crc = crc32(file.subarray(checked, got), crc);
-    checked = got;
-    const end = Math.min(got, to) & ~3;
-    if (end > scanned) {
-      largest = Math.max(
-        largest,
-        largestPosition(new Uint32Array(file.buffer, scanned, (end - scanned) / 4)),
-      );
-      scanned = end;
+  readPositions: SyncFileRead,
+): Promise<IndexFileContents<LoadableIndexData & { units: StoredUnitReader }>> {
+  const readExactly = async (into: Buffer, position: number): Promise<void> => {
+    for (let got = 0; got < into.length;) {
+      const { bytesRead } = await handle.read(into, got, into.length - got, position + got);
+      if (bytesRead === 0) fail('was cut short while it was read');
+      got += bytesRead;
     }
   };
-  while (got < size) {
-    const reading = readMore(Math.min(READ_CHUNK, size - got));
-    checkRead();
-    await reading;
+  const layout = await readLayout(size, readExactly);
+  const file = headAndHeader(layout);
+  const end = layout.positionsAt;
+  let crc = crc32(file.subarray(HEADER_LENGTH_AT, layout.base));
+  let got = layout.base;
+  let checked = got;
+  while (got < end) {
+    const reading = handle.read(file, got, Math.min(READ_CHUNK, end - got), got);
+    crc = crc32(file.subarray(checked, got), crc);
+    checked = got;
+    const { bytesRead } = await reading;
+    if (bytesRead === 0) fail('was cut short while it was read');
+    got += bytesRead;
   }
-  checkRead();
-  checkCrc(file, crc);
-  return decodeChecked(file, header ?? undefined, scanned === (to & ~3) ? largest : undefined);
-}
-
-function parseHeader(file: Buffer): FileHeader | null {
-  try {
-    const end = PREFIX_BYTES + file.readUInt32LE(HEADER_LENGTH_AT);
-    return JSON.parse(file.toString('utf8', PREFIX_BYTES, end)) as FileHeader;
-  } catch {
-    return null;
-  }
+  checkCrc(file, crc32(file.subarray(checked, got), crc));
+  return decodeChecked(file, layout, readPositions);
 }
 
 /**
- * Decodes a file whose prefix and CRC have been checked; `header` when it was parsed already,
- * `largest` when the positions' largest value was found while the file was read.
+ * readIndexFile with synchronous reads: for a small file (the bulk of a library), where the
+ * three reads take less time than one round trip through the thread pool would.
+ */
+export function readIndexFileSync(
+  read: SyncFileRead,
+  size: number,
+): IndexFileContents<LoadableIndexData & { units: StoredUnitReader }> {
+  const readExactly = (into: Buffer, position: number): void => {
+    if (read(position, into) !== into.length) fail('was cut short while it was read');
+  };
+  const layout = readLayoutSync(size, readExactly);
+  const file = headAndHeader(layout);
+  readExactly(file.subarray(layout.base), layout.base);
+  checkCrc(file, crc32(file.subarray(HEADER_LENGTH_AT)));
+  return decodeChecked(file, layout, read);
+}
+
+interface ReadLayout extends Layout {
+  head: Buffer;
+  headerBytes: Buffer;
+}
+
+async function readLayout(
+  size: number,
+  readExactly: (into: Buffer, position: number) => Promise<void>,
+): Promise<ReadLayout> {
+  if (size < PREFIX_BYTES) fail('is not a search index file');
+  const head = Buffer.alloc(PREFIX_BYTES);
+  await readExactly(head, 0);
+  const headerBytes = Buffer.alloc(headerLengthOf(head, size));
+  await readExactly(headerBytes, PREFIX_BYTES);
+  return { ...layoutOf(headerBytes, size), head, headerBytes };
+}
+
+function readLayoutSync(
+  size: number,
+  readExactly: (into: Buffer, position: number) => void,
+): ReadLayout {
+  if (size < PREFIX_BYTES) fail('is not a search index file');
+  const head = Buffer.alloc(PREFIX_BYTES);
+  readExactly(head, 0);
+  const headerBytes = Buffer.alloc(headerLengthOf(head, size));
+  readExactly(headerBytes, PREFIX_BYTES);
+  return { ...layoutOf(headerBytes, size), head, headerBytes };
+}
+
+function headerLengthOf(head: Buffer, size: number): number {
+  const headerLength = checkPrefix(head);
+  if (PREFIX_BYTES + headerLength > size) fail('was cut short');
+  return headerLength;
+}
+
+/** The buffer a load reads into (up to the positions), its first two parts filled in. */
+function headAndHeader(layout: ReadLayout): Buffer {
+  // allocUnsafeSlow: a buffer of its own, at offset 0, so every array is aligned in place.
+  const file = Buffer.allocUnsafeSlow(layout.positionsAt);
+  layout.head.copy(file, 0);
+  layout.headerBytes.copy(file, PREFIX_BYTES);
+  return file;
+}
+
+/**
+ * Decodes a file read up to its positions, whose prefix and CRC have been checked; the
+ * positions are read through `readPositions` a run at a time.
  */
 function decodeChecked(
-  file: Buffer,
-  parsed?: FileHeader,
-  largest?: number,
+  bytes: Buffer,
+  { header, base, positionsAt }: Layout,
+  readPositions: SyncFileRead,
 ): IndexFileContents<LoadableIndexData & { units: StoredUnitReader }> {
-  const format = file.readUInt32LE(MAGIC.length + 4);
-  // Typed arrays need aligned offsets; a file read into a pooled buffer may not be.
-  const bytes = file.byteOffset % 8 === 0 ? file : alignedCopy(file);
-  const headerLength = bytes.readUInt32LE(HEADER_LENGTH_AT);
-  const base = PREFIX_BYTES + headerLength;
-  if (base > bytes.length || base % 8 !== 0) fail('has a bad header length');
-  const header =
-    parsed && bytes === file
-      ? parsed
-      : (JSON.parse(bytes.toString('utf8', PREFIX_BYTES, base)) as FileHeader);
+  const format = bytes.readUInt32LE(MAGIC.length + 4);
   const view = <T>(
     name: ArrayName,
     make: (b: ArrayBuffer, at: number, n: number) => T,
@@ -273,7 +398,7 @@ function decodeChecked(
       !slot ||
       slot.offset % 8 !== 0 ||
       slot.bytes % size !== 0 ||
-      base + slot.offset + slot.bytes > bytes.length
+      base + slot.offset + slot.bytes > positionsAt
     ) {
       return fail(`has a bad ${name} array`);
     }
@@ -286,28 +411,91 @@ function decodeChecked(
   const u32 = (name: ArrayName) => view(name, (b, at, n) => new Uint32Array(b, at, n), 4);
   const columns = view('columns', (b, at, n) => new Int32Array(b, at, n), 4);
   const orders = view('orders', (b, at, n) => new Float64Array(b, at, n), 8);
-  const textSlot = header.arrays.text;
-  const text = bytes.toString(
-    'utf16le',
-    base + textSlot.offset,
-    base + textSlot.offset + textSlot.bytes,
-  );
+  const text = view('text', (b, at, n) => Buffer.from(b, at, n * 2).toString('utf16le'), 2);
+  const blockChecks = u32('blockChecks');
   const count = header.unitCount;
   if (!Number.isInteger(count) || columns.length !== count * COLUMNS || orders.length !== count) {
     fail('has a bad unit table');
   }
   const strings = header.strings;
   if (!Array.isArray(strings)) fail('has no string table');
+  const extraJson = view('extra', (b, at, n) => Buffer.from(b, at, n * 2), 2);
+  const positionCount = header.arrays.positions.bytes / 4;
+  if (blockChecks.length !== Math.ceil(positionCount / POSITIONS_PER_BLOCK)) {
+    fail('has a bad blockChecks array');
+  }
   return {
     key: header.key,
-    extra: header.extra,
+    get extra() {
+      // Checked by the CRC with the rest; written by JSON.stringify.
+      const value: unknown = JSON.parse(extraJson.toString('utf16le'));
+      Object.defineProperty(this, 'extra', { value });
+      return value;
+    },
     data: {
       format,
       units: columnReader(columns, orders, strings),
       text,
       unitStarts: u32('unitStarts'),
-      postings: { positions: u32('positions'), keys: u32('keys'), offsets: u32('offsets') },
-      ...(largest === undefined ? {} : { largestPosition: largest }),
+      postings: {
+        positions: positionReader(
+          readPositions,
+          positionsAt,
+          positionCount,
+          blockChecks,
+          text.length,
+        ),
+        keys: u32('keys'),
+        offsets: u32('offsets'),
+      },
+    },
+  };
+}
+
+/**
+ * The positions of a file, read a run at a time: the whole blocks that hold the run, each
+ * checked against its CRC, then every value of the run against the text's length (a file
+ * whose checksums are right but whose positions point past the text is refused too).
+ */
+function positionReader(
+  read: SyncFileRead,
+  at: number,
+  length: number,
+  blockChecks: Uint32Array,
+  textLength: number,
+): PositionReader {
+  return {
+    length,
+    read(from, to) {
+      if (!(
+        Number.isInteger(from) &&
+        Number.isInteger(to) &&
+        0 <= from &&
+        from <= to &&
+        to <= length
+      )) {
+        throw new RangeError(`no positions ${from}..${to} of ${length}`);
+      }
+      if (from === to) return new Uint32Array(0);
+      const first = Math.floor(from / POSITIONS_PER_BLOCK);
+      const last = Math.floor((to - 1) / POSITIONS_PER_BLOCK);
+      const start = first * BLOCK_BYTES;
+      const end = Math.min((last + 1) * BLOCK_BYTES, length * 4);
+      const bytes = Buffer.allocUnsafeSlow(end - start);
+      let got: number;
+      try {
+        got = read(at + start, bytes);
+      } catch (err) {
+        return fail(`could not be read (${err instanceof Error ? err.message : String(err)})`);
+      }
+      if (got !== bytes.length) fail('was cut short after it was loaded');
+      for (let b = first; b <= last; b++) {
+        const block = bytes.subarray((b - first) * BLOCK_BYTES, (b - first + 1) * BLOCK_BYTES);
+        if (crc32(block) !== blockChecks[b]) fail('has positions that fail their checksum');
+      }
+      const run = new Uint32Array(bytes.buffer, from * 4 - start, to - from);
+      if (largestPosition(run) > textLength - 2) fail('has a position out of range');
+      return run;
     },
   };
 }

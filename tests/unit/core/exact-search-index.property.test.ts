@@ -15,6 +15,7 @@ import {
   type SearchIndex,
   type SearchUnit,
 } from '../../../core/search';
+import { searchUnitsOf } from '../../fixtures/search-units';
 
 const ALPHABET = ['a', 'a', 'b', 'A', 'Ａ', '一', '二', '㈠', '(', '𠀀', '\u0000', ' ', '。'];
 
@@ -22,18 +23,9 @@ const textArb = fc
   .array(fc.constantFrom(...ALPHABET), { minLength: 0, maxLength: 40 })
   .map((chars) => chars.join(''));
 
-const unitsArb = fc.array(textArb, { minLength: 1, maxLength: 12 }).map((texts) =>
-  texts.map((text, i): SearchUnit => ({
-    id: `u${i}`,
-    kind: i === 0 ? 'heading' : 'paragraph',
-    text,
-    order: i,
-    paragraphId: `p${i}`,
-    sectionId: null,
-    numberPath: null,
-    headingLength: i === 0 ? Math.min(3, text.length) : 0,
-  })),
-);
+const unitsArb = fc
+  .array(textArb, { minLength: 1, maxLength: 12 })
+  .map((texts) => searchUnitsOf(texts, 3));
 
 /** A query: a piece of one unit (so it usually occurs), or random characters. */
 const queryArb = (units: SearchUnit[]) =>

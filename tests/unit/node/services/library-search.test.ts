@@ -1,7 +1,7 @@
 // searchLibrary through the one dispatch point, against real files in temp folders: three
 // reports and a note, each hit checked by its position in the paragraph the reader shows;
 // grouping, snippets, counts, paging, scope, validation and the on-disk index cache.
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -23,6 +23,7 @@ import {
 import {
   createSearchIndexCache,
   INDEX_CACHE_FOLDER,
+  textKey,
 } from '../../../../node/services/search-index-cache';
 
 const TERM = '数字卷宗';
@@ -358,6 +359,44 @@ describe('library search memory', () => {
     expect((await Promise.all(load.mock.results.map((r) => r.value))).map((c) => c.status)).toEqual(
       ['loaded', 'loaded', 'loaded', 'loaded', 'loaded', 'loaded'],
     );
+  });
+
+  it('builds a report’s index again when its cache file is damaged after it loaded', async () => {
+    const { service: fresh } = librarySearch();
+    const expected = await fresh.search({ query: TERM });
+    // A new run loads the cached indexes (their positions stay on disk until a query reads them).
+    const logged: string[] = [];
+    const cache = createSearchIndexCache<ReportSearchInfo>({ dataDir, build: buildReportIndex });
+    const load = vi.spyOn(cache, 'load');
+    const service = createLibrarySearch({
+      listReports: async () => summaries,
+      openReport: async (id) => {
+        const text = REPORTS[id]!;
+        return { id, title: id, text, source: { text, format: 'txt' as const } };
+      },
+      listAnnotations: async () => [],
+      cache,
+      log: (line) => logged.push(line),
+    });
+    for (const s of summaries) expect((await service.indexOf(s)).status).toBe('loaded');
+    // Then a file changes behind the app's back: one byte of its positions flipped.
+    const file = cache.fileFor(textKey(REPORTS['b-city.txt']!));
+    const good = await readFile(file);
+    const damaged = Buffer.from(good);
+    damaged[damaged.length - 3]! ^= 0x40;
+    await writeFile(file, damaged);
+    // The search answers as before: that report's index is built again from its text.
+    expect(await service.search({ query: TERM })).toEqual(expected);
+    expect(logged.join('\n')).toMatch(
+      /b-city\.txt: search index file has positions that fail their checksum; built again/,
+    );
+    expect((await Promise.all(load.mock.results.map((r) => r.value))).map((c) => c.status)).toEqual(
+      ['loaded', 'loaded', 'loaded', 'rebuilt'],
+    );
+    // The file is sound again, and the next search uses the index in memory.
+    expect(await readFile(file)).toEqual(good);
+    expect(await service.search({ query: TERM })).toEqual(expected);
+    expect(load).toHaveBeenCalledTimes(4);
   });
 
   it('skips a report it cannot open, saying why, and searches the others', async () => {

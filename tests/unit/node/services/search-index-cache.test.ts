@@ -1,7 +1,7 @@
 // The on-disk search index cache: a good file is used (the builder is not called), and every
 // kind of bad file (another text, another version, cut short, damaged, garbage, a folder) is
 // rebuilt and replaced, never searched.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,15 +9,22 @@ import { buildReportIndex, type ReportSearchInfo } from '../../../../node/servic
 import {
   createSearchIndexCache,
   INDEX_CACHE_FOLDER,
+  nodeIndexFileAccess,
   textKey,
+  type IndexFileAccess,
 } from '../../../../node/services/search-index-cache';
-import { loadExactSearchIndex, type StoredUnitReader } from '../../../../core/search';
-import { nodeDataFs, type DataFs } from '../../../../node/services/data-fs';
+import {
+  loadExactSearchIndex,
+  type PositionReader,
+  type StoredUnitReader,
+} from '../../../../core/search';
 import {
   decodeIndexFile,
   encodeIndexFile,
   readIndexFile,
+  readIndexFileSync,
   SEARCH_INDEX_FILE_VERSION,
+  SearchIndexFileError,
 } from '../../../../node/services/search-index-file';
 
 const REPORT = [
@@ -48,6 +55,12 @@ function cacheWithSpy(options: { mayWrite?: () => boolean } = {}) {
   const build = vi.fn(buildReportIndex);
   const cache = createSearchIndexCache<ReportSearchInfo>({ dataDir, build, ...options });
   return { cache, build };
+}
+
+/** Where a file's positions start (they are last: their length is known from the text's). */
+function positionsAt(bytes: Buffer): number {
+  const { text } = decodeIndexFile(bytes).data;
+  return bytes.length - 4 * Math.max(0, text.length - 1);
 }
 
 const hitsOf = (index: { firstHits(q: string, n: number): { total: number; hits: unknown[] } }) =>
@@ -105,14 +118,15 @@ describe('search index cache', () => {
   });
 
   const damages: [string, (bytes: Buffer) => Buffer, RegExp][] = [
-    ['cut short', (b) => b.subarray(0, Math.floor(b.length / 2)), /checksum/],
+    ['cut short', (b) => b.subarray(0, Math.floor(b.length / 2)), /cut short/],
+    ['added to', (b) => Buffer.concat([b, Buffer.alloc(8)]), /added to/],
     ['cut to a few bytes', (b) => b.subarray(0, 5), /not a search index/],
     ['empty', () => Buffer.alloc(0), /not a search index/],
     [
-      'a flipped byte in the postings',
+      'a flipped byte in the joined text (just before the positions)',
       (b) => {
         const copy = Buffer.from(b);
-        copy[copy.length - 100]! ^= 0xff;
+        copy[positionsAt(b) - 10]! ^= 0xff;
         return copy;
       },
       /checksum/,
@@ -181,51 +195,95 @@ describe('search index cache', () => {
         return { bytesRead: piece.length };
       },
     });
-    const read = await readIndexFile(reader(bytes), bytes.length);
+    const positionsRead: number[] = [];
+    const readAt = (file: Buffer) => (position: number, into: Uint8Array) => {
+      positionsRead.push(position);
+      const piece = file.subarray(position, position + into.length);
+      into.set(piece);
+      return piece.length;
+    };
+    const read = await readIndexFile(reader(bytes), bytes.length, readAt(bytes));
+    const readSync = readIndexFileSync(readAt(bytes), bytes.length);
+    // Loading reads nothing from the positions on: they are read when a query needs them.
+    expect(positionsRead.filter((at) => at >= positionsAt(bytes))).toEqual([]);
     const decoded = decodeIndexFile(bytes);
-    // The positions' largest value comes from the bytes as they were read.
-    expect(read.data.largestPosition).toBe(Math.max(...decoded.data.postings.positions));
-    // The units come as a reader over the file's columns; read out, they are decoded's.
-    const { units, ...rest } = read.data;
-    expect(Array.isArray(units)).toBe(false);
-    expect((units as StoredUnitReader).toArray()).toEqual(decoded.data.units);
-    expect({
-      ...read,
-      data: { ...rest, units: decoded.data.units, largestPosition: undefined },
-    }).toEqual(decoded);
-    // Loaded from either, the index answers alike.
-    expect(hitsOf(loadExactSearchIndex(read.data, REPORT))).toEqual(
-      hitsOf(loadExactSearchIndex(decoded.data, REPORT)),
-    );
+    for (const loaded of [read, readSync]) {
+      // The units come as a reader over the file's columns; read out, they are decoded's.
+      const { units, postings, ...rest } = loaded.data;
+      expect(Array.isArray(units)).toBe(false);
+      expect((units as StoredUnitReader).toArray()).toEqual(decoded.data.units);
+      const positions = postings.positions as PositionReader;
+      expect(positions.read(0, positions.length)).toEqual(decoded.data.postings.positions);
+      expect({
+        ...loaded,
+        data: { ...rest, units: decoded.data.units, postings: decoded.data.postings },
+      }).toEqual(decoded);
+      // Loaded from either, the index answers alike.
+      expect(hitsOf(loadExactSearchIndex(loaded.data, REPORT))).toEqual(
+        hitsOf(loadExactSearchIndex(decoded.data, REPORT)),
+      );
+    }
     // The file shrank after its size was taken: refused, not decoded from unread bytes.
-    await expect(
-      readIndexFile(reader(bytes.subarray(0, bytes.length >> 1)), bytes.length),
-    ).rejects.toThrow(/cut short/);
+    const half = bytes.subarray(0, positionsAt(bytes) >> 1);
+    await expect(readIndexFile(reader(half), bytes.length, readAt(half))).rejects.toThrow(
+      /cut short/,
+    );
+    expect(() => readIndexFileSync(readAt(half), bytes.length)).toThrow(/cut short/);
     const flipped = Buffer.from(bytes);
-    flipped[flipped.length - 1]! ^= 0x01;
-    await expect(readIndexFile(reader(flipped), bytes.length)).rejects.toThrow(/checksum/);
+    flipped[positionsAt(bytes) - 1]! ^= 0x01;
+    await expect(readIndexFile(reader(flipped), bytes.length, readAt(flipped))).rejects.toThrow(
+      /checksum/,
+    );
+    expect(() => readIndexFileSync(readAt(flipped), bytes.length)).toThrow(/checksum/);
   });
 
-  it('uses a file system whose handles cannot read (whole-file reads), with the same checks', async () => {
-    const fs: DataFs = {
-      ...nodeDataFs,
-      open: async (file, flags) => {
-        const real = await nodeDataFs.open(file, flags);
-        return { write: real.write.bind(real), sync: () => real.sync(), close: () => real.close() };
+  it('finds damaged positions when a query reads them; a rebuild replaces the file', async () => {
+    const { cache, build } = cacheWithSpy();
+    const good = await cache.load(REPORT);
+    const file = cache.fileFor(good.key);
+    const bytes = await readFile(file);
+    const damaged = Buffer.from(bytes);
+    damaged[damaged.length - 2]! ^= 0xff;
+    await writeFile(file, damaged);
+    // The positions are not read when the index loads...
+    const loaded = await cache.load(REPORT);
+    expect(loaded.status).toBe('loaded');
+    // ...but the first query that reads their block finds the damage, and answers nothing.
+    expect(() => hitsOf(loaded.index)).toThrow(SearchIndexFileError);
+    expect(() => hitsOf(loaded.index)).toThrow(/positions that fail their checksum/);
+    // The caller then loads again with rebuild: built from the text, the file replaced.
+    const rebuilt = await cache.load(REPORT, { rebuild: true });
+    expect(rebuilt.status).toBe('rebuilt');
+    expect(build).toHaveBeenCalledTimes(2);
+    expect(hitsOf(rebuilt.index)).toEqual(hitsOf(good.index));
+    expect(await readFile(file)).toEqual(bytes);
+    expect(hitsOf((await cache.load(REPORT)).index)).toEqual(hitsOf(good.index));
+  });
+
+  it('finds a file that was cut short, or cannot be read, after it loaded', async () => {
+    let failWith: string | null = null;
+    const files: IndexFileAccess = {
+      ...nodeIndexFileAccess,
+      readAt(file, position, into) {
+        if (failWith) throw Object.assign(new Error(`${failWith}: injected`), { code: failWith });
+        return nodeIndexFileAccess.readAt(file, position, into);
       },
     };
     const build = vi.fn(buildReportIndex);
-    const cache = createSearchIndexCache<ReportSearchInfo>({ dataDir, build, fs });
-    const { key } = await cache.load(REPORT);
-    expect((await cache.load(REPORT)).status).toBe('loaded');
-    const file = cache.fileFor(key);
-    const damaged = await readFile(file);
-    damaged[damaged.length - 100]! ^= 0xff;
-    await writeFile(file, damaged);
+    const cache = createSearchIndexCache<ReportSearchInfo>({ dataDir, build, files });
+    const good = await cache.load(REPORT);
     const loaded = await cache.load(REPORT);
-    expect(loaded.status).toBe('rebuilt');
-    expect(loaded.problems.join()).toMatch(/checksum/);
-    expect(build).toHaveBeenCalledTimes(2);
+    expect(loaded.status).toBe('loaded');
+    failWith = 'EIO';
+    expect(() => loaded.index.firstHits('执法监督', 10)).toThrow(/could not be read.*EIO/);
+    failWith = null;
+    expect(loaded.index.firstHits('执法监督', 10)).toEqual(good.index.firstHits('执法监督', 10));
+    const file = cache.fileFor(good.key);
+    await truncate(file, positionsAt(await readFile(file)) + 8);
+    expect(() => loaded.index.firstHits('执法监督', 10)).toThrow(/cut short after it was loaded/);
+    await rm(file);
+    expect(() => loaded.index.firstHits('执法监督', 10)).toThrow(SearchIndexFileError);
+    expect(build).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a file whose checksum is right but whose postings point past the text', async () => {
@@ -237,9 +295,12 @@ describe('search index cache', () => {
     const data = { ...contents.data, postings: { ...contents.data.postings, positions } };
     await writeFile(cache.fileFor(good.key), encodeIndexFile(good.key, good.extra, data));
     const loaded = await cache.load(REPORT);
-    expect(loaded.status).toBe('rebuilt');
-    expect(loaded.problems.join()).toMatch(/position out of range/);
-    expect(build).toHaveBeenCalledTimes(2);
+    // Found when a query reads that run: the last one, of the largest pair.
+    const { keys } = contents.data.postings;
+    const last = keys[keys.length - 1]!;
+    const pair = String.fromCharCode(last >>> 16, last & 0xffff);
+    expect(() => loaded.index.firstHits(pair, 10)).toThrow(/position out of range/);
+    expect(build).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a file whose checksum is right but whose unit table holds an unknown kind', async () => {
