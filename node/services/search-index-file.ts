@@ -2,7 +2,8 @@
  * The on-disk form of a report's search index (exact-search-index.ts): one binary file that
  * loads without parsing the report, normalising or sorting. Typed arrays are stored as raw
  * little-endian bytes, the joined normalised text as UTF-16LE, and the unit table as columns
- * (numbers in typed arrays, strings once each in a JSON list), so a 30 MB report's index is a
+ * (numbers in typed arrays, each distinct string once, all in one UTF-16 run with their ends),
+ * so a 30 MB report's index is a
  * memory copy and a checksum away, not a 100 MB JSON parse.
  *
  *   "RVSEARCH" | u32 file version | u32 index format | u32 CRC-32 | u32 header bytes |
@@ -49,6 +50,8 @@ const PARAGRAPH_ID_PREFIX = 'paragraph:';
 
 type ArrayName =
   | 'extra'
+  | 'strings'
+  | 'stringEnds'
   | 'unitStarts'
   | 'positions'
   | 'blockChecks'
@@ -62,15 +65,13 @@ interface FileHeader {
   /** SHA-256 of the report text the index was built from. */
   key: string;
   unitCount: number;
-  /** Every distinct string the unit table uses. */
-  strings: string[];
   arrays: Record<ArrayName, { offset: number; bytes: number }>;
 }
 
 /**
  * Per unit, in this order: kind, id (-1: "paragraph:" + paragraphId), paragraphId,
  * sectionId, numberPath, text (-1: a range of the source), source start, source end,
- * headingLength, headingEnd, mapped. Strings are indexes into `strings`, -1 for null.
+ * headingLength, headingEnd, mapped. Strings are indexes into the string table, -1 for null.
  */
 const COLUMNS = 11;
 
@@ -148,6 +149,10 @@ export function encodeIndexFile(key: string, extra: unknown, data: ExactIndexDat
     ['keys', bytesOf(data.postings.keys)],
     ['offsets', bytesOf(data.postings.offsets)],
     ['columns', bytesOf(columns)],
+    // The string table as one run of text and where each string ends in it: decoded in one
+    // copy, where a JSON list of a thousand strings took longer to parse than the rest to load.
+    ['strings', Buffer.from(strings.join(''), 'utf16le')],
+    ['stringEnds', bytesOf(stringEnds(strings))],
     ['blockChecks', bytesOf(blockChecks)],
     ['text', text],
     ['positions', positions],
@@ -159,7 +164,7 @@ export function encodeIndexFile(key: string, extra: unknown, data: ExactIndexDat
     arrays[name] = { offset, bytes: bytes.length };
     offset += bytes.length;
   }
-  const header: FileHeader = { key, unitCount: data.units.length, strings, arrays };
+  const header: FileHeader = { key, unitCount: data.units.length, arrays };
   const json = JSON.stringify(header);
   // Padded with spaces to a multiple of 8 bytes (UTF-16: 4 characters).
   const headerBytes = Buffer.from(json.padEnd(align8(json.length * 2) / 2, ' '), 'utf16le');
@@ -417,8 +422,10 @@ function decodeChecked(
   if (!Number.isInteger(count) || columns.length !== count * COLUMNS || orders.length !== count) {
     fail('has a bad unit table');
   }
-  const strings = header.strings;
-  if (!Array.isArray(strings)) fail('has no string table');
+  const strings = stringTable(
+    view('strings', (b, at, n) => Buffer.from(b, at, n * 2).toString('utf16le'), 2),
+    u32('stringEnds'),
+  );
   const extraJson = view('extra', (b, at, n) => Buffer.from(b, at, n * 2), 2);
   const positionCount = header.arrays.positions.bytes / 4;
   if (blockChecks.length !== Math.ceil(positionCount / POSITIONS_PER_BLOCK)) {
@@ -508,13 +515,9 @@ function positionReader(
 function columnReader(
   columns: Int32Array,
   orders: Float64Array,
-  strings: readonly unknown[],
+  strings: (at: number) => string,
 ): StoredUnitReader {
-  const str = (at: number): string | null => {
-    if (at === -1) return null;
-    const value = strings[at];
-    return typeof value === 'string' ? value : fail('refers to a missing string');
-  };
+  const str = (at: number): string | null => (at === -1 ? null : strings(at));
   const range: [number, number] = [0, 0];
   const read = (u: number, into: StoredUnit): void => {
     const at = u * COLUMNS;
@@ -558,6 +561,31 @@ function columnReader(
       }
       return units;
     },
+  };
+}
+
+function stringEnds(strings: readonly string[]): Uint32Array {
+  const ends = new Uint32Array(strings.length);
+  let end = 0;
+  strings.forEach((value, i) => (ends[i] = end += value.length));
+  return ends;
+}
+
+/**
+ * The string table: string i is text[ends[i - 1], ends[i]), cut out when first asked for and
+ * kept. Throws when the ends do not fit the text, or for a reference past the table.
+ */
+function stringTable(text: string, ends: Uint32Array): (at: number) => string {
+  for (let i = 0, previous = 0; i < ends.length; previous = ends[i++]!) {
+    if (ends[i]! < previous) fail('has a bad string table');
+  }
+  if ((ends.length === 0 ? 0 : ends[ends.length - 1]) !== text.length) {
+    fail('has a bad string table');
+  }
+  const cut: (string | undefined)[] = new Array<string | undefined>(ends.length);
+  return (at) => {
+    if (!(at >= 0 && at < ends.length)) fail('refers to a missing string');
+    return (cut[at] ??= text.slice(at === 0 ? 0 : ends[at - 1], ends[at]));
   };
 }
 
