@@ -221,7 +221,7 @@ function checkCrc(file: Buffer, crc: number): void {
   if (file.readUInt32LE(CRC_AT) !== crc) fail('fails its checksum (damaged or cut short)');
 }
 
-/** Where the parts of a file of `size` bytes are, from its header; throws when they do not fit. */
+/** Where the parts of a file are, from its header. */
 interface Layout {
   header: FileHeader;
   /** Where the arrays start (after the header). */
@@ -230,6 +230,7 @@ interface Layout {
   positionsAt: number;
 }
 
+/** The layout of a file of `size` bytes with this header; throws when they do not fit. */
 function layoutOf(headerBytes: Buffer, size: number): Layout {
   let header: FileHeader;
   try {
