@@ -144,6 +144,48 @@ export function highlightRuns(piece: ShownPiece, spans: ParagraphSpans): Highlig
   return runs;
 }
 
+/** A run of text both editions share, with each edition's annotations covering all of it. */
+export interface SharedRun {
+  text: string;
+  old: Annotation[];
+  new: Annotation[];
+}
+
+/**
+ * The runs of a piece of context both editions show with the same text (the unchanged text
+ * around a change), cut at every highlight boundary of either side: what the inline view paints
+ * so that both reports' highlights show in it, as they do side by side. Null when the two
+ * pieces' texts differ (another change nearby), so that no highlight lands on the wrong words.
+ */
+export function sharedRuns(
+  oldPiece: ShownPiece,
+  oldSpans: ParagraphSpans,
+  newPiece: ShownPiece,
+  newSpans: ParagraphSpans,
+): SharedRun[] | null {
+  if (oldPiece.text !== newPiece.text) return null;
+  const oldRuns = highlightRuns(oldPiece, oldSpans);
+  const newRuns = highlightRuns(newPiece, newSpans);
+  const runs: SharedRun[] = [];
+  let o = 0;
+  let n = 0;
+  // Offsets into the text where the current old and new runs end.
+  let oldEnd = oldRuns[0]?.text.length ?? 0;
+  let newEnd = newRuns[0]?.text.length ?? 0;
+  for (let at = 0; o < oldRuns.length && n < newRuns.length;) {
+    const end = Math.min(oldEnd, newEnd);
+    runs.push({
+      text: newPiece.text.slice(at, end),
+      old: oldRuns[o]!.annotations,
+      new: newRuns[n]!.annotations,
+    });
+    at = end;
+    if (oldEnd === end) oldEnd += oldRuns[++o]?.text.length ?? 0;
+    if (newEnd === end) newEnd += newRuns[++n]?.text.length ?? 0;
+  }
+  return runs;
+}
+
 /**
  * The annotations a change's text touches on one side: those overlapping its removed (old) or
  * added (new) text; where that text is empty (a pure insertion or deletion), those spanning the

@@ -29,6 +29,7 @@ export {
   changeAnnotations,
   comparisonNotes,
   highlightRuns,
+  sharedRuns,
   shownPieces,
   sideLookup,
 } from './change-annotations';
@@ -37,6 +38,7 @@ export type {
   ChangeNotes,
   HighlightRun,
   ParagraphSpans,
+  SharedRun,
   ShownPiece,
   Side,
   SideAnnotations,

@@ -10,6 +10,7 @@ import {
   annotationQuote,
   changeAnnotations,
   highlightRuns,
+  sharedRuns,
   shownPieces,
   sideLookup,
   type Change,
@@ -78,27 +79,64 @@ function useAnnotationLabel(): (annotation: Annotation, side: Side, readOnly: bo
   };
 }
 
+/** `inner` in a <mark> per annotation of one side, the first outermost. */
+function useMarks(): (
+  inner: ReactNode,
+  annotations: readonly Annotation[],
+  side: Side,
+  sides: ComparedSides,
+) => ReactNode {
+  const label = useAnnotationLabel();
+  return (inner, annotations, side, sides) =>
+    annotations.reduceRight<ReactNode>(
+      (wrapped, annotation) => (
+        <mark
+          className="compare-anno"
+          data-color={annotation.color}
+          data-side={side}
+          title={label(annotation, side, sides[side].readOnly)}
+        >
+          {wrapped}
+        </mark>
+      ),
+      inner,
+    );
+}
+
 /** A piece of one side's text, each highlighted run in a <mark> per annotation covering it. */
 function Painted({ piece, side, sides }: { piece: ShownPiece; side: Side; sides: ComparedSides }) {
-  const label = useAnnotationLabel();
-  const { spans, readOnly } = sides[side];
+  const marks = useMarks();
   return (
     <>
-      {highlightRuns(piece, spans).map((run, i) => (
+      {highlightRuns(piece, sides[side].spans).map((run, i) => (
+        <Fragment key={i}>{marks(run.text, run.annotations, side, sides)}</Fragment>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Context both editions show alike (the inline view's unchanged text), painted with both
+ * reports' highlights: the old report's marks outside, the new one's inside. When the two
+ * sides' context differs (another change close by), only the new side's is painted.
+ */
+function PaintedShared({
+  oldPiece,
+  newPiece,
+  sides,
+}: {
+  oldPiece: ShownPiece;
+  newPiece: ShownPiece;
+  sides: ComparedSides;
+}) {
+  const marks = useMarks();
+  const runs = sharedRuns(oldPiece, sides.old.spans, newPiece, sides.new.spans);
+  if (!runs) return <Painted piece={newPiece} side="new" sides={sides} />;
+  return (
+    <>
+      {runs.map((run, i) => (
         <Fragment key={i}>
-          {run.annotations.reduceRight<ReactNode>(
-            (inner, annotation) => (
-              <mark
-                className="compare-anno"
-                data-color={annotation.color}
-                data-side={side}
-                title={label(annotation, side, readOnly)}
-              >
-                {inner}
-              </mark>
-            ),
-            run.text,
-          )}
+          {marks(marks(run.text, run.new, 'new', sides), run.old, 'old', sides)}
         </Fragment>
       ))}
     </>
@@ -167,17 +205,27 @@ export function ChangeText({
       </div>
     );
   }
-  // Inline: the context is the new side's when there is one (as the change's before/after).
-  const context = next.pieces.length > 0 ? 'new' : 'old';
-  const contextPieces = context === 'new' ? next.pieces : old.pieces;
+  // Inline: the context once, with both reports' highlights where both sides show it alike
+  // (else the new side's, when there is one, as the change's before/after).
+  const context = (role: 'before' | 'after') => {
+    const oldPiece = old.pieces.find((p) => p.role === role);
+    const newPiece = next.pieces.find((p) => p.role === role);
+    if (oldPiece && newPiece) {
+      return <PaintedShared oldPiece={oldPiece} newPiece={newPiece} sides={sides} />;
+    }
+    const [side, pieces] = newPiece
+      ? (['new', next.pieces] as const)
+      : (['old', old.pieces] as const);
+    return <SideText pieces={pieces} side={side} sides={sides} only={[role]} />;
+  };
   return (
     <p className="compare-text">
-      <SideText pieces={contextPieces} side={context} sides={sides} only={['before']} />
+      {context('before')}
       <SideText pieces={old.pieces} side="old" sides={sides} only={['changed']} />
       {more(old.cut)}
       <SideText pieces={next.pieces} side="new" sides={sides} only={['changed']} />
       {more(next.cut)}
-      <SideText pieces={contextPieces} side={context} sides={sides} only={['after']} />
+      {context('after')}
     </p>
   );
 }

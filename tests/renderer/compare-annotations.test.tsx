@@ -1,8 +1,8 @@
 /**
  * 对照 keeps each side's annotations visible: a note made on the old edition and one made on the
  * new edition show on their own side of the change they overlap (in its text and as a line
- * under it), and a highlight in the old edition's unchanged context shows in the old column of
- * the side-by-side view only.
+ * under it), and a highlight in the old edition's unchanged context shows in the inline view's
+ * context and in the old column of the side-by-side view.
  */
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,6 +117,14 @@ describe('annotations in the comparison', () => {
     expect(newMark.closest('ins')).not.toBeNull();
     expect(newMark.textContent).toBe(change.newText);
     expect(newMark.getAttribute('data-color')).toBe('blue');
+
+    // The old edition's highlight in the unchanged context before the change shows inline too
+    // (the context is shown once, with both reports' highlights).
+    const contextMark = within(item).getByTitle(/^旧版高亮/);
+    expect(contextMark.textContent).toBe(oldParagraphText.slice(contextStart, contextEnd));
+    expect(contextMark.getAttribute('data-color')).toBe('green');
+    expect(contextMark.getAttribute('data-side')).toBe('old');
+    expect(contextMark.closest('del, ins')).toBeNull();
 
     // A line under the change for each note, labelled with its side; not for context highlights.
     expect(within(item).getByText(/^旧版批注：旧版的数字待核/)).toBeTruthy();

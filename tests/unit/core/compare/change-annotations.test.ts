@@ -14,6 +14,7 @@ import {
   comparisonNotes,
   comparisonToMarkdown,
   highlightRuns,
+  sharedRuns,
   shownPieces,
   sideLookup,
 } from '../../../../core/compare';
@@ -103,6 +104,41 @@ describe('annotation spans', () => {
       ['120', 2],
     ]);
     expect(highlightRuns(after!, spans)[0]).toEqual({ text: '件', annotations: [narrow] });
+  });
+});
+
+describe('context both editions show alike', () => {
+  it('is cut at the highlight boundaries of both sides, each run with each side’s annotations', () => {
+    // The insertion's context before it (法行政，) is the same text in both editions.
+    const oldMark = highlight(oldDoc, '依法行政', '', 'green');
+    const newMark = highlight(newDoc, '行政，', '', 'blue');
+    const oldSide = sideLookup({ doc: oldDoc, anchored: anchorAnnotations(oldDoc, [oldMark]) });
+    const newSide = sideLookup({ doc: newDoc, anchored: anchorAnnotations(newDoc, [newMark]) });
+    const [oldBefore] = shownPieces(insertion, 'old', oldSide.text, 4);
+    const [newBefore] = shownPieces(insertion, 'new', newSide.text, 4);
+    const runs = sharedRuns(oldBefore!, oldSide.spans, newBefore!, newSide.spans)!;
+    expect(runs.map((r) => [r.text, r.old.map((a) => a.id), r.new.map((a) => a.id)])).toEqual([
+      ['法', [oldMark.id], []],
+      ['行政', [oldMark.id], [newMark.id]],
+      ['，', [], [newMark.id]],
+    ]);
+    expect(runs.map((r) => r.text).join('')).toBe(newBefore!.text);
+    // No highlights: one run, no annotations.
+    const plain = sharedRuns(oldBefore!, new Map(), newBefore!, new Map());
+    expect(plain).toEqual([{ text: '法行政，', old: [], new: [] }]);
+  });
+
+  it('is refused when the two sides’ context differs, so no highlight lands on other words', () => {
+    const oldSide = sideLookup({ doc: oldDoc, anchored: [] });
+    const newSide = sideLookup({ doc: newDoc, anchored: [] });
+    // The figure change's context after it reads alike on both sides; a piece that reads
+    // otherwise (as when another change lies within the context) is refused.
+    const [, , oldAfter] = shownPieces(figureChange, 'old', oldSide.text, 3);
+    const [, , newAfter] = shownPieces(figureChange, 'new', newSide.text, 3);
+    expect(sharedRuns(oldAfter!, new Map(), newAfter!, new Map())).not.toBeNull();
+    expect(
+      sharedRuns(oldAfter!, new Map(), { ...newAfter!, text: '件，结' }, new Map()),
+    ).toBeNull();
   });
 });
 
