@@ -35,6 +35,7 @@ import {
 import { decodeIndexFile, encodeIndexFile } from '../node/services/search-index-file';
 import { generateReport, generateReports } from './generate-reports';
 import { markdownTable } from './markdown-table';
+import { textReportSummary } from '../tests/fixtures/report-summary';
 import { seededRandom } from './prng';
 import { sampleQueries, type BenchQuery } from './query-sample';
 import { median, quantile, timeMs } from './stats';
@@ -317,21 +318,7 @@ async function benchLibrary(): Promise<[string, BuildFigures]> {
   });
 
   // The service itself, over an in-memory library (no notes): what searchLibrary runs.
-  const summaries: ReportSummary[] = reports.map((r) => ({
-    id: r.id,
-    title: r.id,
-    documentTitle: r.id,
-    userTitle: null,
-    size: r.text.length,
-    format: 'txt',
-    encoding: 'UTF-8',
-    origin: 'library',
-    documentNumber: null,
-    date: null,
-    annotationCount: 0,
-    sourceFileName: `${r.id}.txt`,
-    importedAt: null,
-  }));
+  const summaries: ReportSummary[] = reports.map((r) => textReportSummary(r.id, r.text.length));
   const byId = new Map(reports.map((r) => [r.id, r]));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-library-'));
   const serviceOverCache = () =>

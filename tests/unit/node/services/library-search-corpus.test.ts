@@ -18,6 +18,7 @@ import {
 } from '../../../../node/services/library-search';
 import { createSearchIndexCache } from '../../../../node/services/search-index-cache';
 import { corpusDir } from '../importers/fixtures';
+import { textReportSummary } from '../../../fixtures/report-summary';
 
 const dir = corpusDir();
 
@@ -46,21 +47,7 @@ describe.skipIf(!dir)('library search over the genuine corpus, built and then ca
   });
 
   const summaries = (): ReportSummary[] =>
-    [...sources].map(([id, source]) => ({
-      id,
-      title: id,
-      documentTitle: id,
-      userTitle: null,
-      size: source.text.length,
-      format: 'txt',
-      encoding: 'UTF-8',
-      origin: 'library',
-      documentNumber: null,
-      date: null,
-      annotationCount: 0,
-      sourceFileName: id,
-      importedAt: null,
-    }));
+    [...sources].map(([id, source]) => textReportSummary(id, source.text.length));
 
   const service = (): LibrarySearch =>
     createLibrarySearch({

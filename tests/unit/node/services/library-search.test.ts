@@ -25,6 +25,7 @@ import {
   INDEX_CACHE_FOLDER,
   textKey,
 } from '../../../../node/services/search-index-cache';
+import { textReportSummary } from '../../../fixtures/report-summary';
 
 const TERM = '数字卷宗';
 
@@ -295,21 +296,9 @@ describe('searchLibrary', () => {
 });
 
 describe('library search memory', () => {
-  const summaries: ReportSummary[] = Object.entries(REPORTS).map(([id, text]) => ({
-    id,
-    title: id,
-    documentTitle: id,
-    userTitle: null,
-    size: text.length,
-    format: 'txt',
-    encoding: 'UTF-8',
-    origin: 'bundled',
-    documentNumber: null,
-    date: null,
-    annotationCount: 0,
-    sourceFileName: id,
-    importedAt: null,
-  }));
+  const summaries: ReportSummary[] = Object.entries(REPORTS).map(([id, text]) =>
+    textReportSummary(id, text.length, 'bundled'),
+  );
 
   function librarySearch(memoryBudget?: number, failing: string[] = [], pruneAfterMs?: number) {
     const cache = createSearchIndexCache<ReportSearchInfo>({ dataDir, build: buildReportIndex });
