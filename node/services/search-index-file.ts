@@ -245,6 +245,8 @@ function layoutOf(headerBytes: Buffer, size: number): Layout {
     !slot ||
     !Number.isSafeInteger(slot.offset) ||
     !Number.isSafeInteger(slot.bytes) ||
+    slot.offset < 0 ||
+    slot.bytes < 0 ||
     slot.offset % 8 !== 0 ||
     slot.bytes % 4 !== 0 ||
     base + slot.offset + slot.bytes !== size
@@ -402,6 +404,10 @@ function decodeChecked(
     const slot = header.arrays?.[name];
     if (
       !slot ||
+      !Number.isSafeInteger(slot.offset) ||
+      !Number.isSafeInteger(slot.bytes) ||
+      slot.offset < 0 ||
+      slot.bytes < 0 ||
       slot.offset % 8 !== 0 ||
       slot.bytes % size !== 0 ||
       base + slot.offset + slot.bytes > positionsAt

@@ -2,6 +2,7 @@
 // kind of bad file (another text, another version, cut short, damaged, garbage, a folder) is
 // rebuilt and replaced, never searched.
 import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -301,6 +302,38 @@ describe('search index cache', () => {
     const pair = String.fromCharCode(last >>> 16, last & 0xffff);
     expect(() => loaded.index.firstHits(pair, 10)).toThrow(/position out of range/);
     expect(build).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a file whose checksum is right but whose header places an array outside it', async () => {
+    const { cache, build } = cacheWithSpy();
+    const good = await cache.load(REPORT);
+    const file = cache.fileFor(good.key);
+    const bytes = await readFile(file);
+    // The header (UTF-16 JSON after the 24-byte prefix) edited in place, the CRC made right.
+    const headerLength = bytes.readUInt32LE(20);
+    const header = JSON.parse(bytes.toString('utf16le', 24, 24 + headerLength)) as {
+      arrays: Record<string, { offset: number; bytes: number }>;
+    };
+    const edits: [string, (h: typeof header) => void][] = [
+      ['a negative offset', (h) => (h.arrays.keys!.offset = -8)],
+      ['an array running into the positions', (h) => (h.arrays.text!.bytes += 64)],
+      ['a fractional size', (h) => (h.arrays.columns!.bytes = 4.5)],
+    ];
+    for (const [what, edit] of edits) {
+      const copy = structuredClone(header);
+      edit(copy);
+      const json = JSON.stringify(copy);
+      expect(json.length * 2, what).toBeLessThanOrEqual(headerLength);
+      const edited = Buffer.from(bytes);
+      edited.write(json.padEnd(headerLength / 2, ' '), 24, 'utf16le');
+      edited.writeUInt32LE(crc32(edited.subarray(20, positionsAt(bytes))), 16);
+      await writeFile(file, edited);
+      const loaded = await cache.load(REPORT);
+      expect(loaded.status, what).toBe('rebuilt');
+      expect(loaded.problems.join(), what).toMatch(/has a bad (keys|text|columns) array/);
+      expect(hitsOf(loaded.index)).toEqual(hitsOf(good.index));
+    }
+    expect(build).toHaveBeenCalledTimes(1 + edits.length);
   });
 
   it('refuses a file whose checksum is right but whose unit table holds an unknown kind', async () => {
