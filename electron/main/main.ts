@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { MESSAGES } from '../../core/i18n/messages';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   app,
   BrowserWindow,
@@ -22,6 +22,7 @@ import {
 } from 'electron';
 import { setPdfjsAssetRoot } from '../../node/importers/pdf-importer';
 import { createHostServices } from '../../node/services/host-services';
+import { workerIndexBuilder } from '../../node/services/index-in-worker';
 import { APP_START_URL } from './app-origin';
 import { installAppMenu } from './app-menu';
 import { resolveAppPaths } from './app-paths';
@@ -29,7 +30,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createCommandSender } from './command-sender';
 import { attachContextMenu } from './context-menu';
 import { handleExportDownloads } from './export-downloads';
-import { workerImporter } from './import-in-worker';
+import { IMPORT_WORKER_FILE, workerImporter } from './import-in-worker';
 import { bindApi } from './ipc-binding';
 import { consoleLog } from './log';
 import { createMainWindow } from './main-window';
@@ -43,8 +44,10 @@ import { claimSingleInstance } from './single-instance';
 import { loadWindowPlacement, trackWindowState } from './window-state';
 
 const log = consoleLog;
+/** The folder main.js runs from; the worker script (import-worker.js) is beside it. */
+const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const paths = resolveAppPaths({
-  mainDir: path.dirname(fileURLToPath(import.meta.url)),
+  mainDir,
   isPackaged: app.isPackaged,
   resourcesPath: process.resourcesPath,
 });
@@ -101,10 +104,9 @@ async function start(): Promise<void> {
       showInFolder: (file) => shell.showItemInFolder(file),
     },
     chooseReportFiles: () => askWhichReportsToImport(dialog, mainWindow, app.getPath('documents')),
-    importer: workerImporter({
-      mainDir: path.dirname(fileURLToPath(import.meta.url)),
-      pdfjsAssetRoot: paths.pdfjsAssetsDir,
-    }),
+    importer: workerImporter({ mainDir, pdfjsAssetRoot: paths.pdfjsAssetsDir }),
+    // Large reports' search indexes are built on the same worker script, beside main.js.
+    buildIndex: workerIndexBuilder(pathToFileURL(path.join(mainDir, IMPORT_WORKER_FILE))),
   });
   const appContents = () => mainWindow?.webContents ?? null;
   const sendCommand = createCommandSender(appContents, log);

@@ -1,20 +1,33 @@
 /**
- * The worker-thread side of `importReportFileInWorker`: imports one file and posts progress,
- * then the result or the error as plain data (a ViewerError does not survive structured clone).
+ * The host's worker thread (import-worker.ts): imports one file and posts progress, then the
+ * result; or indexes one report (index-in-worker.ts) and posts the index encoded as its cache
+ * file, moved rather than copied. An error goes back as plain data (a ViewerError does not survive structured
+ * clone).
  */
 import { parentPort } from 'node:worker_threads';
 import { ViewerError } from '../../core/api/errors';
+import { buildReportIndex } from '../services/report-index';
+import { encodeIndexFile } from '../services/search-index-file';
 import { setPdfjsAssetRoot } from './pdf-importer';
 import { importReportFile } from './registry';
 import type { WorkerReply, WorkerRequest } from './import-worker';
 
 const port = parentPort;
 if (port) {
-  port.once('message', async ({ bytes, fileName, pdfjsAssetRoot }: WorkerRequest) => {
-    const reply = (message: WorkerReply) => port.postMessage(message);
-    if (pdfjsAssetRoot) setPdfjsAssetRoot(pdfjsAssetRoot);
+  port.once('message', async (request: WorkerRequest) => {
+    const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) =>
+      port.postMessage(message, transfer);
     try {
-      const report = await importReportFile(bytes, fileName, {
+      if (request.kind === 'index') {
+        // Encoded here too (a 30 MB report's file is 70 MB of arrays and checksums), so the
+        // host only checks what it is handed and writes it; the bytes are moved, not copied.
+        const { index, extra } = buildReportIndex(request.source);
+        const file = encodeIndexFile(request.key, extra, index.toData());
+        reply({ type: 'indexed', file }, [file.buffer as ArrayBuffer]);
+        return;
+      }
+      if (request.pdfjsAssetRoot) setPdfjsAssetRoot(request.pdfjsAssetRoot);
+      const report = await importReportFile(request.bytes, request.fileName, {
         onProgress: ({ fraction }) => reply({ type: 'progress', fraction }),
       });
       reply({ type: 'done', report });
@@ -22,7 +35,14 @@ if (port) {
       const viewerError =
         error instanceof ViewerError
           ? error
-          : new ViewerError('internal', '导入时出错了。', 'Importing failed.', String(error));
+          : request.kind === 'index'
+            ? new ViewerError(
+                'internal',
+                '这份报告无法搜索。',
+                'This report could not be searched.',
+                String(error),
+              )
+            : new ViewerError('internal', '导入时出错了。', 'Importing failed.', String(error));
       reply({ type: 'error', error: viewerError.toApiError() });
     }
   });

@@ -7,7 +7,7 @@ import type { ApiHandlers } from '../../core/api/contract';
 import { createAnnotationStores } from './annotation-stores';
 import { lockDataFolder } from './data-folder-lock';
 import { createPdfExport, type PdfExport, type PrintHost } from './pdf-export';
-import { buildReportIndex, createLibrarySearch } from './library-search';
+import { buildReportIndex, createLibrarySearch, type LibrarySearchDeps } from './library-search';
 import { createReportLibrary } from './report-library';
 import { createSearchIndexCache } from './search-index-cache';
 import { openSettingsStore } from './settings-store';
@@ -29,6 +29,11 @@ export interface HostServicesOptions {
   chooseReportFiles?: () => Promise<string[] | null>;
   /** Runs the importers; Electron passes one that uses a worker thread (import-worker.ts). */
   importer?: ReportFileImporter;
+  /**
+   * Builds a report's search index for the library search when the cache has none; both hosts
+   * pass one that builds large reports' on a worker thread (index-in-worker.ts).
+   */
+  buildIndex?: LibrarySearchDeps['buildIndex'];
 }
 
 export interface HostServices {
@@ -69,6 +74,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     listReports: async () => (await library.list()).reports,
     openReport: (reportId) => library.openWithTextHash(reportId),
     listAnnotations: async (reportId) => (await annotations.list(reportId)).annotations,
+    ...(options.buildIndex ? { buildIndex: options.buildIndex } : {}),
     // Only the folder's one writer writes the cache; a read-only window still reads it.
     cache: createSearchIndexCache({
       dataDir: options.dataDir,

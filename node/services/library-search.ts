@@ -15,12 +15,9 @@
 import type { OpenedReport, ReportSummary } from '../../core/api/contract';
 import { ViewerError } from '../../core/api/errors';
 import type { Annotation } from '../../core/annotations/annotation-model';
-import { loadReportDocument } from '../../core/report/load-report-document';
-import { parseReport } from '../../core/report/parse-report';
 import type { ReportSource } from '../../core/report/report-source';
 import {
   createBruteForceSearcher,
-  createDocumentExactIndex,
   makeSnippet,
   type FirstHits,
   type SearchUnit,
@@ -34,28 +31,12 @@ import {
   type LibrarySearchResponse,
   type LibrarySearchSection,
 } from '../../core/search/library-search-contract';
+import { buildReportIndex, type ReportSearchInfo } from './report-index';
 import type { BuiltIndex, CachedIndex, SearchIndexCache } from './search-index-cache';
 import { errorMessage } from './data-fs';
 import { SearchIndexFileError } from './search-index-file';
 
-/** What is kept beside a report's index: enough to cite a hit without parsing the report. */
-export interface ReportSearchInfo {
-  title: string | null;
-  sections: LibrarySearchSection[];
-}
-
-/** Parses a report's text and indexes it; paragraphs are stored as ranges of the text. */
-export function buildReportIndex(source: ReportSource | string): BuiltIndex<ReportSearchInfo> {
-  const doc = typeof source === 'string' ? parseReport(source) : loadReportDocument(source);
-  const text = typeof source === 'string' ? source : source.text;
-  const index = createDocumentExactIndex(doc, text);
-  const sections = doc.flatSections.map((s) => ({
-    id: s.id,
-    numberPath: s.numberPath,
-    title: s.title,
-  }));
-  return { index, extra: { title: doc.title, sections } };
-}
+export { buildReportIndex, type ReportSearchInfo } from './report-index';
 
 export interface LibrarySearchDeps {
   listReports(): Promise<ReportSummary[]>;
@@ -75,6 +56,15 @@ export interface LibrarySearchDeps {
    */
   pruneAfterMs?: number;
   log?: (message: string) => void;
+  /**
+   * Builds a report's index when the cache has none (default: buildReportIndex, here). The
+   * desktop app builds large reports' on a worker thread (index-in-worker.ts), so the main
+   * process keeps answering the window meanwhile.
+   */
+  buildIndex?: (
+    source: ReportSource,
+    key: string,
+  ) => BuiltIndex<ReportSearchInfo> | Promise<BuiltIndex<ReportSearchInfo>>;
 }
 
 export interface LibrarySearch {
@@ -132,7 +122,7 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
     const { source, textSha256 } = await deps.openReport(summary.id);
     const cached = await deps.cache.load(source.text, {
       // Parsed as the reader parses it, so a hit's paragraph id is the one the reader shows.
-      build: () => buildReportIndex(source),
+      build: (_text, key) => (deps.buildIndex ?? buildReportIndex)(source, key),
       ...(textSha256 ? { key: textSha256 } : {}),
       rebuild,
     });

@@ -41,9 +41,21 @@ const EXTENSION = '.idx';
 export interface BuiltIndex<Extra> {
   index: ExactSearchIndex;
   extra: Extra;
+  /**
+   * The index already encoded as its cache file under the load's key (a worker thread built
+   * and encoded it): written as it is, not encoded again here.
+   */
+  file?: Buffer;
 }
 
-export type IndexBuilder<Extra> = (source: string) => BuiltIndex<Extra>;
+/**
+ * Builds an index from a report's text, here or elsewhere (a worker thread: a promise); `key`
+ * is the cache key the file will be written under.
+ */
+export type IndexBuilder<Extra> = (
+  source: string,
+  key: string,
+) => BuiltIndex<Extra> | Promise<BuiltIndex<Extra>>;
 
 export interface CachedIndex<Extra> extends BuiltIndex<Extra> {
   /** SHA-256 (hex) of the report text: the cache key. */
@@ -176,13 +188,12 @@ export function createSearchIndexCache<Extra>(
       problems.push(`${file}: ${errorMessage(read.error)}`);
     }
 
-    const built = (build ?? options.build)(source);
+    const { file: encoded, ...built } = await (build ?? options.build)(source, key);
     if (mayWrite()) {
       try {
         await fs.mkdir(folder);
-        await writeFileVerified(file, encodeIndexFile(key, built.extra, built.index.toData()), {
-          fs,
-        });
+        const bytes = encoded ?? encodeIndexFile(key, built.extra, built.index.toData());
+        await writeFileVerified(file, bytes, { fs });
       } catch (err) {
         problems.push(`not cached: ${errorMessage(err)}`);
       }

@@ -200,6 +200,15 @@ export interface IndexFileReader {
  */
 export type SyncFileRead = (position: number, into: Uint8Array) => number;
 
+/** SyncFileRead over a file held in memory. */
+export function readFromMemory(file: Uint8Array): SyncFileRead {
+  return (position, into) => {
+    const piece = file.subarray(position, position + into.length);
+    into.set(piece);
+    return piece.length;
+  };
+}
+
 /** Bytes per read: large enough to cost few calls, small enough that reading and the CRC overlap. */
 const READ_CHUNK = 4 * 1024 * 1024;
 
@@ -267,11 +276,7 @@ export function decodeIndexFile(file: Buffer): IndexFileContents {
   const layout = layoutOf(file.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength), file.length);
   const bytes = file.byteOffset % 8 === 0 ? file : alignedCopy(file);
   checkCrc(bytes, crc32(bytes.subarray(HEADER_LENGTH_AT, layout.positionsAt)));
-  const contents = decodeChecked(bytes, layout, (position, into) => {
-    const piece = bytes.subarray(position, position + into.length);
-    into.set(piece);
-    return piece.length;
-  });
+  const contents = decodeChecked(bytes, layout, readFromMemory(bytes));
   const { positions } = contents.data.postings;
   return {
     ...contents,

@@ -5,6 +5,7 @@
  */
 import type { HostServices, HostServicesOptions } from '../services/host-services';
 import { createHostServices } from '../services/host-services';
+import { workerIndexBuilder } from '../services/index-in-worker';
 import { DOWNLOAD_PATH } from '../services/pdf-export';
 import type { PrintRequest } from '../../core/print/print-options';
 import { createChromiumPdfRenderer } from './chromium-pdf';
@@ -35,6 +36,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const services = await createHostServices({
     ...serviceOptions,
     host: 'web',
+    buildIndex: workerIndexBuilder(),
     print: {
       renderPdf: pdfRenderer.renderPdf,
       printPageUrl: (jobId) =>

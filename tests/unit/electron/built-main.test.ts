@@ -13,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS, ipcChannel } from '../../../core/api/contract';
 import { importReportFileInWorker } from '../../../node/importers/import-worker';
+import { buildReportIndexInWorker } from '../../../node/services/index-in-worker';
+import { buildReportIndex } from '../../../node/services/report-index';
+import { encodeIndexFile } from '../../../node/services/search-index-file';
 import { importReportFile } from '../../../node/importers/registry';
 import { IMPORT_WORKER_FILE } from '../../../electron/main/import-in-worker';
 import { fixture } from '../node/importers/fixtures';
@@ -106,5 +109,14 @@ describe('the built import worker (dist/electron/import-worker.js) under plain N
       pdfjsAssetRoot,
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ViewerError', code: 'unsupported-format' });
+  }, 30_000);
+
+  it('indexes a report as the library search does in this thread', async () => {
+    const source = (await importReportFile(fixture('report.docx'), 'report.docx')).source;
+    const inWorker = await buildReportIndexInWorker(source, 'a-key', workerUrl());
+    const here = buildReportIndex(source);
+    expect(inWorker.extra).toEqual(here.extra);
+    expect(inWorker.index.toData()).toEqual(here.index.toData());
+    expect(inWorker.file).toEqual(encodeIndexFile('a-key', here.extra, here.index.toData()));
   }, 30_000);
 });

@@ -99,9 +99,10 @@ describe('main, once ready', () => {
       appVersion: app.getVersion(),
       print: expect.objectContaining({ renderPdf: expect.any(Function) }),
       chooseReportFiles: expect.any(Function),
-      // The importers run on a worker thread (import-in-worker.ts; the built worker is tested
-      // in built-main.test.ts).
+      // The importers, and large reports' indexing, run on a worker thread (import-in-worker.ts,
+      // index-in-worker.ts; the built worker is tested in built-main.test.ts).
       importer: expect.any(Function),
+      buildIndex: expect.any(Function),
     });
   });
 
