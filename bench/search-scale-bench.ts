@@ -21,11 +21,8 @@ import {
 import { joinUnits } from '../core/search/substring-hits';
 import { normalizeForSearch } from '../core/search/normalize-for-search';
 import { parseQuery } from '../core/search/query-parser';
-import {
-  buildReportIndex,
-  createLibrarySearch,
-  type ReportSearchInfo,
-} from '../node/services/library-search';
+import { createLibrarySearch } from '../node/services/library-search';
+import { buildReportIndex, type ReportSearchInfo } from '../node/services/report-index';
 import { writeFileVerified } from '../node/services/safe-write';
 import {
   createSearchIndexCache,

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ViewerError } from '../../core/api/errors';
-import { buildReportIndex } from '../services/report-index';
+import { buildReportIndex, notSearchableError } from '../services/report-index';
 import { encodeIndexFile } from '../services/search-index-file';
 import { setPdfjsAssetRoot } from './pdf-importer';
 import { importReportFile } from './registry';
@@ -36,12 +36,7 @@ if (port) {
         error instanceof ViewerError
           ? error
           : request.kind === 'index'
-            ? new ViewerError(
-                'internal',
-                '这份报告无法搜索。',
-                'This report could not be searched.',
-                String(error),
-              )
+            ? notSearchableError(String(error))
             : new ViewerError('internal', '导入时出错了。', 'Importing failed.', String(error));
       reply({ type: 'error', error: viewerError.toApiError() });
     }

@@ -6,11 +6,10 @@
  * positions, every check made), then written by the cache as they are. Small reports are
  * indexed in place: they take less time than starting a worker.
  */
-import { ViewerError } from '../../core/api/errors';
 import type { ReportSource } from '../../core/report/report-source';
 import { loadExactSearchIndex } from '../../core/search';
 import { callWorker, defaultWorkerUrl } from '../importers/import-worker';
-import { buildReportIndex, type ReportSearchInfo } from './report-index';
+import { buildReportIndex, notSearchableError, type ReportSearchInfo } from './report-index';
 import type { BuiltIndex } from './search-index-cache';
 import { readFromMemory, readIndexFileSync } from './search-index-file';
 
@@ -37,12 +36,9 @@ export function buildReportIndexInWorker(
       const index = loadExactSearchIndex(contents.data, source.text);
       return { index, extra: contents.extra as ReportSearchInfo, file };
     },
-    (detail) => notSearchable(`index ${detail}`),
+    (detail) => notSearchableError(`index ${detail}`),
   );
 }
-
-const notSearchable = (detail: string) =>
-  new ViewerError('internal', '这份报告无法搜索。', 'This report could not be searched.', detail);
 
 /** The index builder for the library search: large reports on a worker thread, small in place. */
 export function workerIndexBuilder(

@@ -31,12 +31,10 @@ import {
   type LibrarySearchResponse,
   type LibrarySearchSection,
 } from '../../core/search/library-search-contract';
-import { buildReportIndex, type ReportSearchInfo } from './report-index';
+import { buildReportIndex, NOT_SEARCHABLE, type ReportSearchInfo } from './report-index';
 import type { BuiltIndex, CachedIndex, SearchIndexCache } from './search-index-cache';
 import { errorMessage } from './data-fs';
 import { SearchIndexFileError } from './search-index-file';
-
-export { buildReportIndex, type ReportSearchInfo } from './report-index';
 
 export interface LibrarySearchDeps {
   listReports(): Promise<ReportSummary[]>;
@@ -181,12 +179,8 @@ export function createLibrarySearch(deps: LibrarySearchDeps): LibrarySearch {
           hits += group.hitCount + group.noteHitCount;
         }
       } catch (err) {
-        const known = err instanceof ViewerError;
-        response.skipped.push({
-          reportId: summary.id,
-          message: known ? err.message : '这份报告无法搜索。',
-          messageEn: known ? err.messageEn : 'This report could not be searched.',
-        });
+        const { message, messageEn } = err instanceof ViewerError ? err : NOT_SEARCHABLE;
+        response.skipped.push({ reportId: summary.id, message, messageEn });
         deps.log?.(`library search skipped ${summary.id}: ${errorMessage(err)}`);
       }
     }

@@ -4,6 +4,7 @@
  * ranges of its text, and the title and sections kept beside it to cite hits. Pure work on the
  * text: it runs in the host's process or on its worker thread (index-in-worker.ts).
  */
+import { ViewerError } from '../../core/api/errors';
 import { loadReportDocument } from '../../core/report/load-report-document';
 import { parseReport } from '../../core/report/parse-report';
 import type { ReportSource } from '../../core/report/report-source';
@@ -28,4 +29,15 @@ export function buildReportIndex(source: ReportSource | string): BuiltIndex<Repo
     title: s.title,
   }));
   return { index, extra: { title: doc.title, sections } };
+}
+
+/** What the user reads about a report that cannot be searched. */
+export const NOT_SEARCHABLE = {
+  message: '这份报告无法搜索。',
+  messageEn: 'This report could not be searched.',
+} as const;
+
+/** A report whose index could not be built or read, in the user's words. */
+export function notSearchableError(detail: string): ViewerError {
+  return new ViewerError('internal', NOT_SEARCHABLE.message, NOT_SEARCHABLE.messageEn, detail);
 }

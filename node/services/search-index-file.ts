@@ -239,6 +239,21 @@ interface Layout {
   positionsAt: number;
 }
 
+type Slot = FileHeader['arrays'][ArrayName];
+
+/** A header's slot for an array of `size`-byte items: whole, not negative, 8-byte aligned. */
+function slotFits(slot: Slot | undefined, size: number): slot is Slot {
+  return (
+    !!slot &&
+    Number.isSafeInteger(slot.offset) &&
+    Number.isSafeInteger(slot.bytes) &&
+    slot.offset >= 0 &&
+    slot.bytes >= 0 &&
+    slot.offset % 8 === 0 &&
+    slot.bytes % size === 0
+  );
+}
+
 /** The layout of a file of `size` bytes with this header; throws when they do not fit. */
 function layoutOf(headerBytes: Buffer, size: number): Layout {
   let header: FileHeader;
@@ -250,16 +265,7 @@ function layoutOf(headerBytes: Buffer, size: number): Layout {
   const base = PREFIX_BYTES + headerBytes.length;
   const slot = header?.arrays?.positions;
   if (base % 8 !== 0) fail('has a bad header length');
-  if (
-    !slot ||
-    !Number.isSafeInteger(slot.offset) ||
-    !Number.isSafeInteger(slot.bytes) ||
-    slot.offset < 0 ||
-    slot.bytes < 0 ||
-    slot.offset % 8 !== 0 ||
-    slot.bytes % 4 !== 0 ||
-    base + slot.offset + slot.bytes !== size
-  ) {
+  if (!slotFits(slot, 4) || base + slot.offset + slot.bytes !== size) {
     fail(`was cut short or added to (${size} bytes, not where its positions end)`);
   }
   return { header, base, positionsAt: base + slot.offset };
@@ -407,16 +413,7 @@ function decodeChecked(
     size: number,
   ): T => {
     const slot = header.arrays?.[name];
-    if (
-      !slot ||
-      !Number.isSafeInteger(slot.offset) ||
-      !Number.isSafeInteger(slot.bytes) ||
-      slot.offset < 0 ||
-      slot.bytes < 0 ||
-      slot.offset % 8 !== 0 ||
-      slot.bytes % size !== 0 ||
-      base + slot.offset + slot.bytes > positionsAt
-    ) {
+    if (!slotFits(slot, size) || base + slot.offset + slot.bytes > positionsAt) {
       return fail(`has a bad ${name} array`);
     }
     return make(

@@ -11,11 +11,8 @@ import type { ReportSummary } from '../../../../core/api/contract';
 import type { ReportSource } from '../../../../core/report/report-source';
 import { createBruteForceSearcher } from '../../../../core/search';
 import { importReportFile } from '../../../../node/importers/registry';
-import {
-  buildReportIndex,
-  createLibrarySearch,
-  type LibrarySearch,
-} from '../../../../node/services/library-search';
+import { createLibrarySearch, type LibrarySearch } from '../../../../node/services/library-search';
+import { buildReportIndex } from '../../../../node/services/report-index';
 import { createSearchIndexCache } from '../../../../node/services/search-index-cache';
 import { corpusDir } from '../importers/fixtures';
 import { textReportSummary } from '../../../fixtures/report-summary';

@@ -15,11 +15,8 @@ import { ViewerError, type ApiResult } from '../../../../core/api/errors';
 import { parseReport } from '../../../../core/report/parse-report';
 import type { ReportDocument } from '../../../../core/report/report-model';
 import { createHostServices, type HostServices } from '../../../../node/services/host-services';
-import {
-  buildReportIndex,
-  createLibrarySearch,
-  type ReportSearchInfo,
-} from '../../../../node/services/library-search';
+import { createLibrarySearch } from '../../../../node/services/library-search';
+import { buildReportIndex, type ReportSearchInfo } from '../../../../node/services/report-index';
 import {
   createSearchIndexCache,
   INDEX_CACHE_FOLDER,

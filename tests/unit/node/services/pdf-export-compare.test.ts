@@ -7,6 +7,7 @@ import type { Annotation } from '../../../../core/annotations/annotation-model';
 import type { PrintJob, PrintRequest } from '../../../../core/print/print-options';
 import type { ReportSource } from '../../../../core/report/report-source';
 import { createPdfExport, type PrintHost } from '../../../../node/services/pdf-export';
+import { makeAnnotation } from './crash/fixtures';
 
 const fixture = (name: string) =>
   fs.readFileSync(new URL(`../../../fixtures/compare/${name}`, import.meta.url), 'utf8');
@@ -20,23 +21,8 @@ const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 const OPTIONS = { layout: 'reading', paper: 'A4', metadata: false, annotations: 'none' } as const;
 
 /** A stored annotation of `reportId` (only its id and report matter to the service). */
-const stored = (reportId: string, id: string): Annotation => ({
-  id,
-  reportId,
-  kind: 'highlight',
-  color: 'yellow',
-  note: id,
-  tags: [],
-  target: {
-    sectionId: null,
-    start: { paragraphId: 'p1', offset: 0 },
-    end: { paragraphId: 'p1', offset: 2 },
-    position: { start: 0, end: 2 },
-    quote: { exact: '青石', prefix: '', suffix: '' },
-  },
-  created: '2024-01-01T00:00:00.000Z',
-  updated: '2024-01-01T00:00:00.000Z',
-});
+const stored = (reportId: string, id: string): Annotation =>
+  makeAnnotation({ id, reportId, note: id });
 
 function setup(reports = library, annotations: Record<string, Annotation[]> = {}) {
   const jobs: PrintJob[] = [];

@@ -6,7 +6,7 @@ import { crc32 } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildReportIndex, type ReportSearchInfo } from '../../../../node/services/library-search';
+import { buildReportIndex, type ReportSearchInfo } from '../../../../node/services/report-index';
 import {
   createSearchIndexCache,
   INDEX_CACHE_FOLDER,

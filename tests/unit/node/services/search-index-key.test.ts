@@ -9,11 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotationStores } from '../../../../node/services/annotation-stores';
-import {
-  buildReportIndex,
-  createLibrarySearch,
-  type ReportSearchInfo,
-} from '../../../../node/services/library-search';
+import { createLibrarySearch } from '../../../../node/services/library-search';
+import { buildReportIndex, type ReportSearchInfo } from '../../../../node/services/report-index';
 import { createReportLibrary } from '../../../../node/services/report-library';
 import {
   createSearchIndexCache,
